@@ -1,0 +1,118 @@
+//! The command line's parts: reading inputs, rendering results, evaluating.
+
+pub mod eval;
+pub mod html;
+pub mod input;
+pub mod render;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+/// An error for people: what went wrong, in one line.
+pub type Error = String;
+
+/// Prints `value` as pretty JSON on stdout.
+pub fn print_json<T: Serialize>(value: &T) -> Result<(), Error> {
+    let json =
+        serde_json::to_string_pretty(value).map_err(|e| format!("could not write JSON: {e}"))?;
+    println!("{json}");
+    Ok(())
+}
+
+/// Reads privacy policies and states their practices as badges, with evidence.
+#[derive(Parser)]
+#[command(name = "policy-badges", version, about)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+    /// When to color text output.
+    #[arg(long, global = true, value_enum, default_value_t = render::ColorChoice::Auto)]
+    color: render::ColorChoice,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the badges of a policy (.txt, .md or .html file, or - for stdin).
+    Analyze {
+        /// The policy file, or - to read standard input.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Print which badges changed between two versions of a policy.
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Score the analyzer on a directory of NAME.txt + NAME.labels.json files.
+    Eval {
+        /// Directory of labeled policies.
+        dir: PathBuf,
+        /// Also write per-document misses and false alarms (with evidence) here.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
+}
+
+/// Output formats.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Machine-readable JSON.
+    Json,
+    /// A readable, colored summary.
+    Text,
+}
+
+/// Runs the command line: parses arguments, runs the command, reports errors.
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    let style = render::Style::new(args.color);
+    let result = match args.command {
+        Command::Analyze { file, format } => analyze(&file, format, &style),
+        Command::Diff { old, new, format } => diff(&old, &new, format, &style),
+        Command::Eval { dir, json } => eval::run(&dir, json.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("policy-badges: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn analyze(file: &Path, format: Format, style: &render::Style) -> Result<(), Error> {
+    let summary = policy_badges::analyze(&input::read(file)?);
+    match format {
+        Format::Json => print_json(&summary),
+        Format::Text => {
+            print!("{}", render::summary(&summary, style));
+            Ok(())
+        }
+    }
+}
+
+fn diff(old: &Path, new: &Path, format: Format, style: &render::Style) -> Result<(), Error> {
+    let old_summary = policy_badges::analyze(&input::read(old)?);
+    let new_summary = policy_badges::analyze(&input::read(new)?);
+    let diff = policy_badges::diff_records(
+        &policy_badges::diff::records(&old_summary),
+        &policy_badges::diff::records(&new_summary),
+    );
+    match format {
+        Format::Json => print_json(&diff),
+        Format::Text => {
+            print!("{}", render::diff(&diff, &old_summary, &new_summary, style));
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Does the text read like a privacy policy at all?
+//!
+//! Three signals, each measured on the whole text: a heading that names a
+//! privacy policy, how many sentences state the site's own data practices
+//! ("we collect", "we share"), and how many distinct practices were found.
+//! A news article about privacy lacks the first two; a shop page all three.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Fewer words than this is not enough text to call it a policy.
+pub const MIN_POLICY_WORDS: usize = 60;
+
+/// Score from which a text counts as a policy.
+pub const POLICY_THRESHOLD: f32 = 0.5;
+
+/// What the detector measured, and its verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// Whether the text reads like a privacy policy.
+    pub is_policy: bool,
+    /// Score from 0 to 1.
+    pub score: f32,
+    /// Why, in one sentence for people.
+    pub reason: String,
+}
+
+/// Measures to judge a text by, gathered while it is analyzed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Signals {
+    /// Words in the text.
+    pub words: usize,
+    /// Sentences (not headings) in the text.
+    pub sentences: usize,
+    /// Sentences where the site states one of its own data practices.
+    pub practice_sentences: usize,
+    /// Whether a heading or the first line names a privacy policy or notice.
+    pub privacy_heading: bool,
+    /// Distinct badges the rules found.
+    pub distinct_badges: usize,
+}
+
+impl Signals {
+    /// Records one normalized sentence.
+    pub fn sentence(&mut self, normalized: &str) {
+        static PRACTICE: OnceLock<Regex> = OnceLock::new();
+        let practice = PRACTICE.get_or_init(|| {
+            Regex::new(
+                r"\b(?:we|us|our company|this (?:web ?site|site|app))\b(?: [\w'-]+){0,6}? (?:collect|gather|use|share|disclose|store|retain|keep|process|protect|receive|obtain|sell|rent|transfer|track)",
+            )
+            .expect("practice pattern is valid")
+        });
+        self.sentences += 1;
+        if practice.is_match(normalized) {
+            self.practice_sentences += 1;
+        }
+    }
+
+    /// Records one normalized heading (or the first line of the text).
+    pub fn heading(&mut self, normalized: &str) {
+        static PRIVACY: OnceLock<Regex> = OnceLock::new();
+        let privacy = PRIVACY.get_or_init(|| {
+            Regex::new(
+                r"\b(?:privacy|data protection|datenschutz\w*|confidentialit[ée]|privacidad|cookie (?:policy|notice|statement)|personal (?:information|data))\b",
+            )
+            .expect("privacy heading pattern is valid")
+        });
+        self.privacy_heading |= privacy.is_match(normalized);
+    }
+
+    /// Weighs the signals into a verdict.
+    pub fn verdict(&self) -> Verdict {
+        if self.words == 0 {
+            return Verdict {
+                is_policy: false,
+                score: 0.0,
+                reason: "The page has no text to analyze.".into(),
+            };
+        }
+        let practice_ratio = self.practice_sentences as f32 / self.sentences.max(1) as f32;
+        let score = 0.35 * (self.distinct_badges as f32 / 8.0).min(1.0)
+            + 0.35 * (practice_ratio / 0.2).min(1.0)
+            + if self.privacy_heading { 0.3 } else { 0.0 };
+        let score = (score * 100.0).round() / 100.0;
+        let long_enough = self.words >= MIN_POLICY_WORDS;
+        let is_policy = long_enough && score >= POLICY_THRESHOLD;
+        let reason = if !long_enough {
+            format!(
+                "The page has only {} words, too few for a privacy policy.",
+                self.words
+            )
+        } else if is_policy {
+            format!(
+                "{} of {} sentences describe how the site handles data, and {} practices were found.",
+                self.practice_sentences, self.sentences, self.distinct_badges
+            )
+        } else if self.practice_sentences == 0 {
+            "The page does not describe how a site collects, uses or shares data.".into()
+        } else {
+            format!(
+                "Only {} of {} sentences describe how the site handles data, and no privacy policy heading was found.",
+                self.practice_sentences, self.sentences
+            )
+        };
+        Verdict {
+            is_policy,
+            score,
+            reason,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_is_not_a_policy() {
+        let verdict = Signals::default().verdict();
+        assert!(!verdict.is_policy);
+        assert_eq!(verdict.score, 0.0);
+    }
+
+    #[test]
+    fn short_text_is_not_a_policy_whatever_it_says() {
+        let mut signals = Signals {
+            words: 20,
+            distinct_badges: 9,
+            ..Signals::default()
+        };
+        signals.heading("privacy policy");
+        signals.sentence("we collect your e-mail address");
+        assert!(!signals.verdict().is_policy);
+    }
+
+    #[test]
+    fn practices_under_a_privacy_heading_make_a_policy() {
+        let mut signals = Signals {
+            words: 400,
+            distinct_badges: 7,
+            ..Signals::default()
+        };
+        signals.heading("our privacy notice");
+        for _ in 0..3 {
+            signals.sentence("we collect the name you give us");
+            signals.sentence("the weather was fine");
+        }
+        let verdict = signals.verdict();
+        assert!(verdict.is_policy, "{verdict:?}");
+        assert!(verdict.reason.contains("3 of 6 sentences"));
+    }
+
+    #[test]
+    fn an_article_about_privacy_is_not_a_policy() {
+        let mut signals = Signals {
+            words: 900,
+            distinct_badges: 4,
+            ..Signals::default()
+        };
+        signals.heading("regulators fine social network");
+        for _ in 0..20 {
+            signals.sentence("the company said it shares data with advertisers");
+        }
+        assert!(!signals.verdict().is_policy);
+    }
+}

@@ -1,0 +1,259 @@
+//! Sentence rules: which badges a sentence earns.
+//!
+//! Every rule of [`table`] is compiled once into one [`RegexSet`], so a
+//! sentence is scanned once for all of them; only the rules that fire are
+//! then looked at closely (negation, actor, context).
+
+pub mod clause;
+mod table;
+
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+use crate::taxonomy::BadgeId;
+
+/// Whose practice a rule's statement has to be about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    /// The site's own practice: statements about other sites earn nothing.
+    Site,
+    /// Anyone's: the topic alone earns the badge (children, California).
+    Anyone,
+}
+
+/// One phrasing of a practice.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Badge earned when the statement is affirmed, if any.
+    pub affirmed: Option<BadgeId>,
+    /// Badge earned when the statement is denied, if any.
+    pub negated: Option<BadgeId>,
+    /// What the statement must be about.
+    pub actor: Actor,
+    /// The phrase, on normalized (lowercase) text; `{NAME}` stands for a
+    /// shared fragment of [`table::FRAGMENTS`].
+    pub pattern: &'static str,
+    /// A second phrase the sentence (or the sentence introducing its list)
+    /// must also contain.
+    pub also: Option<&'static str>,
+    /// A phrase the sentence, its list's lead-in, the sentence before it or
+    /// its section heading must contain ("Cookies", "Children's privacy").
+    pub context: Option<&'static str>,
+    /// A phrase that, anywhere in the sentence, keeps an affirmed statement
+    /// from earning (a denial still earns: "we do not share, except with
+    /// service providers").
+    pub unless: Option<&'static str>,
+}
+
+impl Rule {
+    /// A rule earning `badge` for the site's own affirmed practice.
+    pub const fn site(badge: BadgeId, pattern: &'static str) -> Rule {
+        Rule {
+            affirmed: Some(badge),
+            negated: None,
+            actor: Actor::Site,
+            pattern,
+            also: None,
+            context: None,
+            unless: None,
+        }
+    }
+
+    /// A rule earning `badge` whenever the topic is mentioned, denied or not.
+    pub const fn topic(badge: BadgeId, pattern: &'static str) -> Rule {
+        Rule {
+            affirmed: Some(badge),
+            negated: Some(badge),
+            actor: Actor::Anyone,
+            pattern,
+            also: None,
+            context: None,
+            unless: None,
+        }
+    }
+
+    /// A rule earning `badge` only when the site denies the practice.
+    pub const fn denial(badge: BadgeId, pattern: &'static str) -> Rule {
+        Rule {
+            affirmed: None,
+            negated: Some(badge),
+            actor: Actor::Site,
+            pattern,
+            also: None,
+            context: None,
+            unless: None,
+        }
+    }
+
+    /// The same rule, earning `badge` when the practice is denied.
+    pub const fn or_denied(self, badge: BadgeId) -> Rule {
+        Rule {
+            negated: Some(badge),
+            ..self
+        }
+    }
+
+    /// The same rule, requiring `also` in the sentence or its lead-in.
+    pub const fn also(self, also: &'static str) -> Rule {
+        Rule {
+            also: Some(also),
+            ..self
+        }
+    }
+
+    /// The same rule, requiring `context` in the sentence, lead-in or heading.
+    pub const fn context(self, context: &'static str) -> Rule {
+        Rule {
+            context: Some(context),
+            ..self
+        }
+    }
+
+    /// The same rule, not applying to sentences containing `unless`.
+    pub const fn unless(self, unless: &'static str) -> Rule {
+        Rule {
+            unless: Some(unless),
+            ..self
+        }
+    }
+}
+
+/// A sentence as the rules see it.
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceView<'a> {
+    /// Normalized text to match: the lead-in, a space, then the sentence.
+    pub text: &'a str,
+    /// Where the sentence itself starts in `text` (after its lead-in).
+    pub own_start: usize,
+    /// Normalized heading of the section, if any.
+    pub heading: Option<&'a str>,
+    /// Normalized previous sentence of the same section, if any.
+    pub previous: Option<&'a str>,
+}
+
+struct CompiledRule {
+    rule: Rule,
+    pattern: Regex,
+    also: Option<Regex>,
+    context: Option<Regex>,
+    unless: Option<Regex>,
+}
+
+/// The rule table, compiled.
+pub struct Rules {
+    set: RegexSet,
+    rules: Vec<CompiledRule>,
+}
+
+impl Rules {
+    /// The compiled rule table (compiled on first use, then shared).
+    pub fn get() -> &'static Rules {
+        static RULES: OnceLock<Rules> = OnceLock::new();
+        RULES.get_or_init(|| Rules::compile(table::RULES))
+    }
+
+    fn compile(rules: &[Rule]) -> Rules {
+        let patterns: Vec<String> = rules.iter().map(|r| table::expand(r.pattern)).collect();
+        let set = RegexSetBuilder::new(&patterns)
+            .size_limit(64 << 20)
+            .dfa_size_limit(16 << 20)
+            .build()
+            .expect("rule table compiles (checked by the rules_compile test)");
+        let compile = |p: &str| Regex::new(&table::expand(p)).expect("rule pattern compiles");
+        let rules = rules
+            .iter()
+            .zip(&patterns)
+            .map(|(rule, pattern)| CompiledRule {
+                rule: *rule,
+                pattern: Regex::new(pattern).expect("rule pattern compiles"),
+                also: rule.also.map(compile),
+                context: rule.context.map(compile),
+                unless: rule.unless.map(compile),
+            })
+            .collect();
+        Rules { set, rules }
+    }
+
+    /// Calls `earn` with every badge the sentence earns (possibly repeated).
+    pub fn apply(&self, sentence: SentenceView<'_>, mut earn: impl FnMut(BadgeId)) {
+        for index in self.set.matches(sentence.text).iter() {
+            let compiled = &self.rules[index];
+            if !compiled.preconditions_hold(sentence) {
+                continue;
+            }
+            for found in compiled.pattern.find_iter(sentence.text) {
+                if found.start() < sentence.own_start {
+                    continue; // the lead-in earns its badges itself
+                }
+                if let Some(badge) = compiled.verdict(sentence, found.range()) {
+                    earn(badge);
+                }
+            }
+        }
+    }
+}
+
+impl CompiledRule {
+    fn preconditions_hold(&self, sentence: SentenceView<'_>) -> bool {
+        let also_ok = self
+            .also
+            .as_ref()
+            .is_none_or(|also| also.is_match(sentence.text));
+        let context_ok = self.context.as_ref().is_none_or(|context| {
+            context.is_match(sentence.text)
+                || [sentence.heading, sentence.previous]
+                    .into_iter()
+                    .flatten()
+                    .any(|t| context.is_match(t))
+        });
+        also_ok && context_ok
+    }
+
+    fn verdict(
+        &self,
+        sentence: SentenceView<'_>,
+        found: std::ops::Range<usize>,
+    ) -> Option<BadgeId> {
+        let text = sentence.text;
+        if self.rule.actor == Actor::Site && clause::is_about_other_sites(text, found.clone()) {
+            return None;
+        }
+        if clause::is_negated(text, found) {
+            return self.rule.negated;
+        }
+        let excepted = self
+            .unless
+            .as_ref()
+            .is_some_and(|unless| unless.is_match(&text[sentence.own_start..]));
+        if excepted {
+            None
+        } else {
+            self.rule.affirmed
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_compile() {
+        let rules = Rules::get();
+        assert_eq!(rules.set.len(), table::RULES.len());
+    }
+
+    #[test]
+    fn every_badge_has_a_rule() {
+        for &badge in BadgeId::ALL {
+            assert!(
+                table::RULES
+                    .iter()
+                    .any(|r| r.affirmed == Some(badge) || r.negated == Some(badge)),
+                "no rule earns {}",
+                badge.as_str()
+            );
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! The phrasings of every practice, as rules over normalized sentences.
+//!
+//! Patterns are written for how policies phrase things in general. `{NAME}`
+//! stands for a fragment of [`FRAGMENTS`], expanded before compiling. The
+//! per-phrase tests in `crate/tests/phrases.rs` pin each rule down.
+
+use super::Rule;
+use crate::taxonomy::BadgeId::*;
+
+/// Shared vocabulary, referenced from patterns as `{NAME}`.
+pub const FRAGMENTS: &[(&str, &str)] = &[
+    // Personal data, as policies name it.
+    (
+        "PD",
+        r"(?:personal(?:ly)?[- ]identif(?:iable|ying) (?:information|data|details)|personal (?:information|data|details|info)|pii|(?:your|customers?'?|users?'?|members?'?|visitors?'?|subscribers?'?|clients?'?) (?:personal |contact |account |private )?(?:information|data|details|info)|information (?:about|from|of|on|regarding) (?:you|our (?:users|customers|visitors|members))|(?:e-?mail|postal|mailing) address(?:es)?|contact (?:information|details|lists?)|customer (?:lists?|records|information))",
+    ),
+    // Others who may receive data.
+    (
+        "TP",
+        r"(?:third[- ]part(?:y|ies)|(?:business |marketing |advertising |trusted |select(?:ed)? |strategic |joint[- ]marketing |referral |promotional |co-branding )?partners?|affiliate(?:s|d (?:companies|entities|businesses))|advertisers|sponsors|(?:other|outside|unaffiliated|non-?affiliated|unrelated) (?:companies|businesses|organi[sz]ations|entities|parties|firms|third parties|merchants)|marketers|data brokers?|ad networks?|sister companies|subsidiaries|outsiders)",
+    ),
+    // Verbs of handing data over.
+    (
+        "SHARE",
+        r"(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)(?: out)?|transfer(?:s|red|ring)?|releas(?:e|es|ed|ing)|distribut(?:e|es|ed|ing)|pass(?:es|ed|ing)? (?:on|along)?|mak(?:e|es|ing) (?:it |them |such information |this information |your information )?available|made available|exchang(?:e|es|ed|ing)|furnish(?:es|ed|ing)?|sends?|sent|transmit(?:s|ted|ting)?|reveal(?:s|ed|ing)?|communicat(?:e|es|ed|ing))",
+    ),
+    // Verbs of selling data.
+    (
+        "SELL",
+        r"(?:sell|sells|sold|selling|rent|rents|rented|renting|lease|leases|leased|leasing|barter)",
+    ),
+    // Statements that the reader can do something.
+    (
+        "USER_CAN",
+        r"(?:\b(?:you|users?|visitors?|members?|customers?|individuals?|subscribers?|parents?|account holders?)\b(?: [\w-]+){0,4}? (?:can|may|could|are able|will be able|have (?:the )?(?:right|ability|option|opportunity|choice)|right to|request|should contact|need to contact|wish to|would like to|want to|are entitled|be given)|\b(?:upon|on|by|at|with) (?:your |a |written )?(?:written )?request|\bright (?:of|to) (?:access|rectif|correct|delet|eras|portab|obtain|review)|\b(?:we|us)(?: [\w-]+){0,2}? (?:provide|give|offer|allow|enable|permit|let)s? (?:you|users|individuals|customers|members|visitors)|\b(?:please|simply|just) (?:contact|e-?mail|write|call|visit|log|sign|go|click|send)|\bby (?:contacting|e-?mailing|writing|calling|visiting|logging|signing|going|clicking|sending|accessing|using your)|\bself-service|\byour (?:account|profile) (?:settings|page|preferences))",
+    ),
+    // A policy's revision.
+    (
+        "POLICY_CHANGE",
+        r"(?:(?:chang|modif|updat|revis|amend|alter)\w* (?:[\w-]+ ){0,5}?(?:policy|policies|statement|notice|terms|practices|privacy)|(?:policy|statement|notice|practices) (?:[\w-]+ ){0,4}?(?:chang|modif|updat|revis|amend)|in a manner (?:materially )?different|material(?:ly)? (?:chang|modif|revis|different)|new uses)",
+    ),
+    // Payment data.
+    (
+        "PAYMENT",
+        r"(?:credit[- ]cards?|debit cards?|(?:bank|payment|charge) cards?|card (?:numbers?|details|information|data|holder)|payment (?:information|details|data|methods?|account information|card information)|billing (?:information|details|address(?:es)?|data|name)|bank(?:ing)? (?:account|details|information)|financial (?:information|data|details|account)|account numbers?|expiration dates?|cvv|card security codes?|purchase (?:history|information|records))",
+    ),
+];
+
+/// Every rule, in no particular order (document-level resolution happens in
+/// [`crate::resolve`]).
+pub const RULES: &[Rule] = &[
+    // ----- tracking
+    Rule::site(
+        Cookies,
+        r"\b(?:cookies?|web ?beacons?|pixel tags?|tracking pixels?|(?:clear|transparent|invisible|single[- ]pixel|1x1) (?:gifs?|images?|pixels?)|(?:html5 )?local (?:shared objects|storage)|flash cookies|beacons|tracking technolog(?:y|ies)|similar technologies|session identifiers?)\b",
+    )
+    .or_denied(NoCookies),
+    Rule::denial(NoCookies, r"\bcookie(?:-| )?(?:free|less)\b"),
+    Rule::site(
+        ThirdPartyTracking,
+        r"\b(?:third[- ]party|outside) (?:advertis\w*|ad (?:servers?|networks?|companies|vendors|partners|serving)|analytics|cookies|tracking|web beacons|beacons|pixels?|tags|trackers?)",
+    ),
+    Rule::site(
+        ThirdPartyTracking,
+        r"\b(?:google analytics|google adsense|adsense|doubleclick|omniture|adobe analytics|quantcast|comscore|nielsen|hotjar|mixpanel|facebook pixel|meta pixel|chartbeat|crazy ?egg|kissmetrics|webtrends|coremetrics|addthis|sharethis|atlas|24/7 real media|yahoo! analytics)\b",
+    ),
+    Rule::site(
+        ThirdPartyTracking,
+        r"\b(?:advertising (?:networks?|companies|partners|vendors|providers|service providers|agencies)|ad (?:networks?|servers?|companies|partners|vendors|serving companies)|(?:our |these |such |the )?advertisers|analytics (?:providers?|services?|partners|companies|vendors|tools?|software)|web analytics|interest[- ]based (?:advertising|ads)|online behavio(?:u)?ral advertising|behavio(?:u)?ral(?:ly)? (?:targeted )?(?:advertising|ads)|(?:re-?targeting|remarketing)|cross[- ](?:site|device) tracking)",
+    )
+    .also(r"(?:cookies?|beacons?|pixels?|tags?|\btrack|collect|gather|information about (?:your|you)|(?:serve|deliver|display)s? (?:\w+ )?(?:ads|advertisements)|analy[sz])"),
+    Rule::site(
+        ThirdPartyTracking,
+        r"\b(?:across|on) (?:different |other |multiple |non-affiliated |unaffiliated |third[- ]party )?(?:web ?sites|sites|services|apps|devices|the (?:internet|web)) (?:and|or|over time)",
+    )
+    .also(r"(?:\btrack|collect|cookies?|advertis|\bads\b)"),
+    Rule::site(
+        DntHonored,
+        r"\b(?:respond(?:s|ing)?|honou?r(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|compl(?:y|ies|ying)|support(?:s|ed|ing)?|acts? on|obey(?:s|ed)?|treat(?:s)?|process(?:es)?|alter(?:s)? (?:our|its) (?:practices|data collection|tracking))\b",
+    )
+    .also(r"(?:do[- ]not[- ]track (?:signals?|requests?|settings?|features?|preferences?|mechanisms?|headers?|options?|standards?|browser|technolog\w+|\()|\bdnt\b|\x22do not track\x22|'do not track'|global privacy control|\bgpc\b)")
+    .or_denied(DntIgnored),
+    // ----- collection
+    Rule::denial(CollectsOnlyProvided, r"\b(?:collect|gather|obtain|record|capture|request|require)(?:s|ed|ing)?\b")
+        .also(r"(?:voluntar|you (?:choose|elect|decide|opt|wish) to|unless (?:you|the user|a user|it is|they)|except (?:when|where|if) you|other than (?:information|what|that which|the information) you|without your (?:knowledge|consent|permission))"),
+    Rule::site(
+        CollectsOnlyProvided,
+        r"\b(?:only|solely|exclusively) (?:collect|gather|obtain|receive|have|know|store|request)s? (?:[\w-]+ ){0,6}?(?:information|data)\b",
+    )
+    .also(r"(?:voluntar|you (?:choose|elect|decide|opt|wish) to|(?:that|which|when|if) you (?:knowingly |actively |specifically |explicitly |directly )?(?:provide|give|submit|supply|enter|send|share|volunteer|fill)|you (?:provide|give|submit|send) (?:to )?us)"),
+    Rule::site(
+        CollectsOnlyProvided,
+        r"\b(?:collect|gather|obtain|receive)s? (?:[\w-]+ ){0,6}?only (?:when|if|where|after) you (?:\w+ ){0,2}?(?:provide|give|submit|choose|elect|volunteer|send|register|contact)",
+    ),
+    Rule::site(
+        CollectsOnlyProvided,
+        r"\bthe only (?:personal |personally identifiable )?(?:information|data) (?:we|that we) (?:collect|gather|obtain|have|receive)",
+    ),
+    Rule::site(
+        ContactInfo,
+        r"\b(?:e-?mail address(?:es)?|(?:postal|mailing|street|home|billing|shipping|physical) address(?:es)?|(?:tele)?phone numbers?|(?:mobile|cell(?:ular)?|fax) (?:phone )?numbers?|contact (?:information|details|info|data))\b",
+    )
+    .also(r"(?:collect|gather|obtain|receiv|ask|request|requir|provid|submit|enter|give|supply|sign(?:ing)? up|regist|record|store|fill|captur|send|contain|includ|use|keep|maintain|access|know)"),
+    Rule::site(
+        ContactInfo,
+        r"\b(?:(?:your|full|first|last|real|legal|customer|contact|billing|shipping) names?|names?,? (?:and |or )?(?:your )?(?:e-?mail|address|phone|telephone|title|company)|(?:such as|including|like|e\.g\.,?|i\.e\.,?) (?:your )?(?:full )?name\b)",
+    )
+    .also(r"(?:collect|gather|obtain|receiv|ask|request|requir|provid|submit|enter|give|supply|sign(?:ing)? up|regist|record|store|fill|captur|send|contain|includ)"),
+    Rule::site(
+        DeviceInfo,
+        r"\b(?:ip address(?:es)?|internet protocol (?:\(ip\) )?address(?:es)?|internet (?:domain|address(?:es)?)|browser (?:types?|versions?|languages?|information|software|settings|characteristics)|types? of (?:web )?browsers?|operating systems?|device (?:types?|identifiers?|ids?|information|models?|data|characteristics)|(?:unique |mobile |advertising )?device (?:identifiers?|ids?)|mac address(?:es)?|referr(?:ing|er|al) (?:urls?|sites?|websites?|pages?|web ?sites?|domains?|addresses)|(?:server|web|access|usage) logs?|log (?:files?|data|information)|logs? of|clickstream|click-stream|(?:pages?|urls) (?:you )?(?:visited|viewed|accessed|requested)|domain names?|\bisp\b|internet service providers?|screen resolution|user[- ]agent|time zones?|date and time of (?:your )?(?:visit|access|request)s?|access times?|hardware models?)",
+    ),
+    Rule::site(
+        Location,
+        r"\b(?:geo-?locat\w*|(?:precise|approximate|general|physical|geographic(?:al)?|device'?s?|real[- ]time|your|current|mobile|gps) locations?|location[- ](?:data|information|based|services?|tracking|aware)|locations? (?:data|information)|gps\b|global positioning|latitude|longitude|zip codes?|postal codes?|city,? (?:and |or )?(?:state|country)|hometown|where you are located)",
+    ),
+    Rule::site(
+        SensorDataShared,
+        r"\b(?:sensor data|sensors?\b|accelerometers?|gyroscopes?|magnetometers?|barometers?|motion (?:data|sensors?|activity)|gps (?:data|receivers?|coordinates|signals?))",
+    )
+    .also(r"\b(?:sends?|sent|shar(?:e|es|ed|ing)|transmit\w*|disclos\w+|transfer\w*|provid\w+ to|third[- ]part\w+|partners?)\b"),
+    Rule::site(FinancialInfo, r"\b{PAYMENT}\b"),
+    Rule::denial(
+        CardNotStored,
+        r"\b(?:stor(?:e|es|ed|ing)|keep|keeps|kept|retain(?:s|ed|ing)?|sav(?:e|es|ed|ing)|record(?:s|ed|ing)?|hold|holds|held|(?:have|has|had) access to|see|sees|receiv(?:e|es|ed)|maintain(?:s|ed)?|file|on file)\b",
+    )
+    .also(r"\b(?:credit[- ]cards?|debit cards?|(?:bank|payment) cards?|card (?:numbers?|details|information|data)|payment (?:card|information|details)|financial information|billing information)\b"),
+    // ----- sharing
+    Rule::site(SharesData, r"\b{SHARE}\b")
+        .also(r"\b{TP}\b")
+        .unless(r"(?:on (?:our|its|their) behalf|service providers?|vendors?|contractors?|processors?|agents?|(?:required|compelled|permitted) by law|legal (?:process|requirements?|obligations?)|subpoenas?|court orders?|law enforcement|merger|acquisition|acquired|bankruptcy|successor|aggregat|anonym|de-?identified|non-?personal|non-?identif|not personally identif|statistic|public(?:ly)? (?:forums?|areas?|posts?|available)|at your (?:direction|request)|with your (?:consent|permission)|you (?:choose|elect|direct|request|authori[sz]e)|(?:disclosed|described|set (?:out|forth)|stated|outlined|explained) (?:in|by|above|below|herein)|if any|under what circumstances)")
+        .or_denied(NoSharing),
+    Rule::denial(NoSharing, r"\b{SHARE}\b").also(r"\b(?:{TP}|anyone|anybody|others|outside (?:of )?(?:our|the) (?:company|organi[sz]ation)|outside parties)\b"),
+    Rule::site(SellsData, r"\b{SELL}\b")
+        .also(r"\b(?:{PD}|information|data|lists?|details|profiles?)\b")
+        .unless(r"(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|divest|successor|(?:sell|sale of|selling|sells) (?:all|substantially|some|part|a portion|any|the company|our (?:company|business|assets|stores)|its (?:business|assets)|(?:a |the )?business(?:es)?|assets|stores|subsidiaries)|products|goods|tickets|merchandise|services to you|point of sale|for sale|rent(?:al)? (?:cars?|vehicles?|equipment))")
+        .or_denied(NoSale),
+    Rule::site(
+        SharesAggregate,
+        r"\b(?:aggregat(?:e|ed)|anonymi[sz]ed|anonymous|de-?identified|non-?personal(?:ly)?(?: identifiable| identifying)?|non-?identif(?:iable|ying)|not personally identif(?:iable|ying)|statistical|demographic|generic) (?:[\w-]+ ){0,3}?(?:information|data|statistics|reports?|form|basis|figures)",
+    )
+    .also(r"(?:{SHARE}\b[^.]*?\b(?:{TP}|others|the public|publicly|outside)|\b(?:{TP})\b[^.]*\b{SHARE}\b)"),
+    Rule::site(
+        ServiceProviders,
+        r"\b(?:(?:third[- ]party |outside |trusted |independent |external )?(?:service providers?|vendors|contractors|(?:data )?processors|suppliers|(?:our|its|their) agents)|(?:companies|individuals|parties|firms|organi[sz]ations|businesses|entities) (?:[\w-]+ ){0,4}?(?:on (?:our|its) behalf|to (?:perform|provide|help|assist|process|host|handle|fulfil))|perform (?:services|functions|tasks) (?:on (?:our|its) behalf|for us)|on (?:our|its) behalf|(?:payment|credit card|order|transaction) process(?:ors?|ing (?:companies|services|providers?|partners?)|ed by)|hosting (?:providers?|companies|services)|(?:online )?(?:ordering|payment|billing|processing) (?:services?|systems?) (?:provided|operated|run|offered) by|intermediar(?:y|ies)|paypal|stripe|authorize\.net|worldpay|braintree|fulfil(?:l)?ment (?:centers?|companies|partners|providers))",
+    ),
+    Rule::site(
+        LegalDisclosure,
+        r"\b(?:(?:required|compelled|obligated|permitted|authori[sz]ed|necessary|mandated) (?:to do so )?(?:by|under) (?:applicable |any |the |relevant )?(?:laws?|statute|regulations?)|(?:as|when|where|if) (?:(?:may be|is|it is|so) )?(?:required|permitted|necessary|compelled) by (?:applicable )?(?:laws?|statute)|(?:comply|compliance|conform|accordance) with (?:[\w-]+ ){0,3}?(?:laws?|legal (?:process|obligations?|requirements?)|subpoenas?|court orders?|regulations|edicts)|legal (?:process|requirements?|obligations?|proceedings?|requests?|duty|claims?)|subpoenas?|court orders?|search warrants?|warrants|law enforcement|government(?:al)? (?:agenc(?:y|ies)|authorit(?:y|ies)|requests?|officials|entities|bodies)|public (?:authorities|agencies)|judicial proceedings?|regulatory authorit(?:y|ies)|(?:protect|defend|enforce|exercise) (?:[\w-]+ ){0,3}?(?:legal )?(?:rights|property|safety)|fraud (?:prevention|protection|detection))",
+    )
+    .also(r"\b(?:{SHARE}|respond|cooperat|co-operat|access|release|report)"),
+    Rule::site(
+        BusinessTransfer,
+        r"\b(?:mergers?|acquisitions?|acquired|bankruptcy|insolvency|receivership|reorgani[sz]ations?|divestitures?|consolidation|change (?:of|in) (?:control|ownership)|sale of (?:all|substantially all|some|part|a portion|any|the company|our|its|assets|the business|a business|stock)|(?:sell|sells|selling|transfer|transfers|buy) (?:all or )?(?:substantially all|part|a portion|some|stores|subsidiaries|business units)|successor (?:entity|organi[sz]ation|company|in interest)|business transfers?|transferred (?:business )?assets|acquiring (?:company|entity|party))",
+    )
+    .also(r"(?:information|data|customer|user|assets|records|{PD})"),
+    // ----- use
+    Rule::site(
+        Marketing,
+        r"\b(?:newsletters?|e-?newsletters?|promotional (?:e-?mails?|messages?|materials?|offers?|communications?|information|mailings?|purposes|content)|promotions?|special offers?|(?:exclusive |other )?offers|marketing (?:e-?mails?|messages?|communications?|materials?|purposes|campaigns?|information|mailings?)|(?:direct|e-?mail|targeted) marketing|(?:for|of) marketing\b|(?:send|sends|sending|contact|e-?mail|mail|notify|inform)(?:ing)? (?:you )?(?:[\w,-]+ ){0,6}?(?:offers?|promotions?|products|services|events|updates|upgrades|news|announcements|rebates|discounts|deals|coupons|information about)|advertis(?:e|ing|ements?) (?:to you|that may (?:be of )?interest)|(?:keep|keeping) you (?:informed|updated|up to date|posted)|(?:personali[sz]ed|targeted|tailored|relevant) (?:ads|advertis\w+|offers|marketing))",
+    ),
+    // ----- choices
+    Rule::site(
+        MarketingOptOut,
+        r"\b(?:opt(?:-| )?out|opting out|unsubscrib\w*|un-subscribe|remove (?:yourself|you|your (?:name|e-?mail|address))|(?:stop|cease|decline|refuse) (?:receiving|getting|to receive)|no longer (?:wish|want|desire) to (?:receive|be contacted)|(?:choose|elect|ask|request) not to (?:receive|be contacted|have)|(?:adjust|change|manage|update|edit)(?:s|ing)? (?:your )?(?:communication|email|e-mail|marketing|subscription|advertising|notification|customer communication) (?:preferences|settings|options)|(?:reply|respond|write back)(?:ing)? (?:with|to)[^.]*\b(?:remove|unsubscribe|stop)\b)",
+    )
+    .context(r"(?:market|promot|newsletter|e-?mail|mailing|offers?|communications?|advertis|messages|mailings|lists?|shar|third|\bads?\b|solicit|contact)"),
+    Rule::site(
+        AccessEdit,
+        r"\b(?:access(?:ing)?|review(?:ing)?|view(?:ing)?|updat(?:e|ing)|correct(?:ing|ion)?|edit(?:ing)?|modify(?:ing)?|amend(?:ing)?|rectif(?:y|ying|ication)|inspect(?:ing)?|chang(?:e|ing)|revis(?:e|ing)|see) (?:[\w-]+ ){0,4}?(?:{PD}|(?:your|the|their|this|such|any|all) (?:[\w-]+ )?(?:account|profile|information|data|details|preferences|records?|registration|settings)|it|them|information (?:we|that we) (?:hold|have|maintain|store|keep|collect))",
+    )
+    .also(r"{USER_CAN}")
+    .unless(r"(?:(?:update|change|modify|revise|amend)s? (?:[\w-]+ ){0,3}?(?:this|our|the) (?:privacy )?(?:policy|statement|notice|terms))"),
+    Rule::site(
+        DeleteData,
+        r"\b(?:delet(?:e|ed|ing|ion)|remov(?:e|ed|al|ing)|eras(?:e|ed|ure|ing)|cancel(?:l?ing|l?ed|lation)? (?:of )?(?:your |their )?(?:account|registration|membership|profile)|clos(?:e|ing|ure of) (?:your |their )?account|purg(?:e|ed|ing))\b",
+    )
+    .also(r"{USER_CAN}")
+    .context(r"(?:information|data|details|account|profile|records?|registration)")
+    .unless(r"(?:cookies|browser|(?:mailing|e-?mail|distribution|subscriber|marketing|contact) lists?|unsubscribe|from (?:our|the) list|postings?|comments|public (?:areas?|forums?))"),
+    Rule::site(
+        DataExport,
+        r"\b(?:portab\w+|(?:export|download|obtain|receive|request|get) (?:a |an )?(?:[\w-]+ ){0,3}?(?:copy|copies|archive|export) of (?:your|the|all|any)|machine-readable|structured, commonly used|download (?:your|all (?:of )?your) (?:data|information|content|archive))",
+    )
+    .context(r"(?:information|data|details|account|profile|records?|content)"),
+    // ----- retention
+    Rule::site(
+        RetentionLimited,
+        r"\b(?:retain|keep|store|hold|maintain|kept|stored|retained|held|maintained|preserve)(?:s|ed|ing)? (?:[\w-]+ ){0,8}?(?:for (?:a (?:maximum |limited )?period of |up to |no (?:more|longer) than |at most |a maximum of )?(?:\d+|one|two|three|four|five|six|seven|twelve|eighteen|twenty-four|thirty|sixty|ninety|[\w-]+ \(\d+\)) (?:calendar |business )?(?:days?|weeks?|months?|years?)|(?:only )?(?:for )?(?:as long as|so long as|only as long|no longer than)(?: is| it is)? (?:necessary|needed|required|reasonably|we need|it is|you|your account|the|is)|(?:for|during) (?:a|the) (?:limited|reasonable|specific|defined) (?:period|time)|until (?:you|the|your|it|such|we no longer|no longer))",
+    ),
+    Rule::site(
+        RetentionLimited,
+        r"\b(?:delete|destroy|purge|erase|anonymi[sz]e|dispose of|discard)(?:s|d|ed)? (?:[\w-]+ ){0,8}?(?:after|within|when (?:it is |they are |we )?no longer|once (?:it is |they are )?no longer|at the end of|periodically|regularly|automatically|(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety) (?:days?|months?|years?))",
+    ),
+    Rule::site(RetentionLimited, r"\b(?:data |record )?retention (?:period|policy|policies|schedule)s?\b"),
+    Rule::site(
+        RetentionIndefinite,
+        r"\b(?:indefinitely|forever|in perpetuity|permanently|for an unlimited (?:period|time)|(?:as long as|for as long as) (?:we|the company) (?:deem|consider|see fit|like|wish|choose|want|determine)|no (?:set|fixed|specific|defined) (?:retention )?(?:period|limit)|(?:remain|stay|persist)s? in (?:our|the) (?:records|archives|systems|files|backups|databases?)|(?:residual|backup|archived|cached) copies)",
+    )
+    .also(r"(?:retain|keep|store|stored|kept|archiv|remain|persist|maintain|data|information|records|copies)"),
+    // ----- security
+    Rule::site(
+        Encryption,
+        r"\b(?:encrypt\w*|ssl\b|tls\b|secure sockets? layers?|transport layer security|https\b|secure (?:server )?(?:connections?|transmissions?|protocols?|channels?)|\d+-bit|cryptograph\w*)",
+    ),
+    Rule::site(
+        SecurityMeasures,
+        r"\b(?:firewalls?|(?:physical|technical|administrative|organi[sz]ational|electronic|managerial|procedural|reasonable|appropriate|industry[- ]standard|commercially reasonable|security) (?:safeguards|measures|procedures|precautions|controls|steps|protections|practices|technolog(?:y|ies))|safeguards?|secure (?:servers?|facilit\w+|data ?cent\w+|environments?|locations?|networks?|systems?|databases?)|password[- ]protected|(?:access|it) (?:is )?(?:restricted|limited) to|access controls?|(?:restrict|limit)(?:s|ed)? access|need to know|(?:security|privacy) (?:audits?|reviews?|assessments?|training|programs?|policies)|(?:periodic|regular) (?:security )?(?:reviews?|audits?|monitoring)|confidentiality (?:obligations|agreements)|(?:protect|secure|safeguard)(?:s|ed|ing)? (?:[\w-]+ ){0,5}?(?:against|from) (?:[\w-]+ ){0,2}?(?:unauthori[sz]ed|loss|misuse|alteration|disclosure|access|theft|destruction)|(?:take|takes|use|uses|employ|employs|implement|implements|maintain|maintains) (?:[\w-]+ ){0,4}?(?:security|steps to (?:protect|safeguard|secure)))",
+    ),
+    // ----- changes
+    Rule::site(
+        ChangeNotice,
+        r"\b(?:notify|notifying|inform|informing|alert|tell|contact|e-?mail|message)(?:s|ed)? (?:you|users|our users|customers|our customers|members|all users|registered users|affected (?:users|customers|members))\b",
+    )
+    .context(r"{POLICY_CHANGE}")
+    .or_denied(ChangesPostedOnly),
+    Rule::site(
+        ChangeNotice,
+        r"\b(?:send|sending|provide|providing|give|giving|display|displaying|post(?:ing)? a (?:prominent|conspicuous)|(?:by|via|through) (?:an )?(?:e-?mail|notice|notification|message|pop-up)|prior|advance|personal|direct|individual|prominent) (?:[\w-]+ ){0,3}?(?:e-?mails?|notices?|notifications?|messages?|alerts?|announcements?)\b",
+    )
+    .context(r"{POLICY_CHANGE}")
+    .unless(r"(?:post(?:ed|ing)? (?:the |a |any )?(?:changes|notice|revised|updated|new) (?:[\w-]+ ){0,3}?on (?:this|our|the) (?:page|site|website|web ?site))"),
+    Rule::site(
+        ChangesPostedOnly,
+        r"\b(?:post(?:s|ed|ing)?|publish(?:es|ed|ing)?|(?:will )?be (?:reflected|displayed|available|listed)|revis(?:e|ed|ing) the (?:[\x22'\w-]+ ){0,3}?date|update the (?:[\x22'\w-]+ ){0,3}?date|(?:effective|binding) (?:immediately )?(?:upon|when|once|after) (?:posting|posted|publication)|without (?:prior |further |advance |any )?notice|(?:check|review|visit|consult)(?:ing)? (?:[\w-]+ ){0,4}?(?:periodically|regularly|frequently|often|from time to time|back)|(?:periodically|regularly|frequently) (?:check|review|visit))",
+    )
+    .context(r"{POLICY_CHANGE}"),
+    // ----- audiences
+    Rule::topic(
+        Children,
+        r"\b(?:children(?:'s)?|child(?:'s)?|minors?|kids|coppa|children's online privacy|under (?:the age of |age )?(?:13|thirteen|16|sixteen)|(?:13|thirteen|16|sixteen) years (?:of age|old)|parental (?:consent|permission)|parents? (?:or|and) (?:legal )?guardians?)\b",
+    ),
+    Rule::topic(
+        California,
+        r"\b(?:california|calif\.|ccpa|cpra|caloppa|shine the light|civil code (?:section |§ ?)?1798)",
+    ),
+    Rule::topic(
+        Europe,
+        r"\b(?:gdpr|general data protection regulation|safe harbou?r|privacy shield|european (?:union|economic area|commission|data protection)|\beea\b|\beu\b|e\.u\.|switzerland|swiss|united kingdom|standard contractual clauses|data protection (?:authority|authorities|directive)|(?:transfer|transferr?ed|processed|stored|moved) (?:[\w-]+ ){0,6}?(?:outside (?:of )?(?:your|the|its)|to other countries|to (?:the )?(?:united states|u\.s\.|us)\b|internationally|across (?:national )?borders|in countries))",
+    ),
+    // ----- recourse
+    Rule::site(
+        PrivacyContact,
+        r"\b(?:contact us|contact (?:our|the) (?:privacy|data protection)|e-?mail us|write to us|call us|privacy (?:officer|office|team|department|contact|coordinator|manager|administrator)|data protection officer|chief privacy|[\w.+-]+@[\w-]+\.[\w.]+)",
+    ),
+    Rule::site(
+        PrivacyContact,
+        r"\b(?:questions|concerns|comments|complaints|inquiries|queries|requests)\b(?: [\w-]+){0,12}? (?:contact|e-?mail|write|call|send|reach|address)",
+    )
+    .context(r"(?:privacy|policy|personal|information|data)"),
+    Rule::topic(
+        IndependentRecourse,
+        r"\b(?:truste\b|bbb ?online|better business bureau|jams|american arbitration association|icdr|international centre for dispute resolution|binding arbitration|arbitrat(?:ion|or)|mediation|(?:independent|alternative) (?:recourse|dispute|third[- ]party|body|organi[sz]ation|mechanism|resolution)|dispute resolution (?:provider|service|mechanism|procedure|body)|federal trade commission|\bftc\b|data protection (?:authority|authorities)|supervisory authorit(?:y|ies)|ombudsman|lodge a complaint|privacy commissioner|eu data protection panel)",
+    ),
+];
+
+/// Returns `pattern` with every `{NAME}` replaced by its fragment.
+pub fn expand(pattern: &str) -> String {
+    let mut expanded = pattern.to_string();
+    for (name, fragment) in FRAGMENTS {
+        expanded = expanded.replace(&format!("{{{name}}}"), fragment);
+    }
+    expanded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_placeholder_is_known() {
+        for rule in RULES {
+            for pattern in [Some(rule.pattern), rule.also, rule.context, rule.unless]
+                .into_iter()
+                .flatten()
+            {
+                let expanded = expand(pattern);
+                for (name, _) in FRAGMENTS {
+                    assert!(
+                        !expanded.contains(&format!("{{{name}}}")),
+                        "unexpanded {name} in {pattern}"
+                    );
+                }
+                assert!(
+                    regex::Regex::new(&expanded).is_ok(),
+                    "bad pattern {pattern}"
+                );
+            }
+        }
+    }
+}

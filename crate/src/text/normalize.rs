@@ -1,0 +1,121 @@
+//! Turns a sentence into the lowercase, plain form the rules match against.
+//!
+//! Offsets are never taken from the normalized form: evidence always points
+//! at whole segments of the original input, so normalizing may change lengths.
+
+/// Mis-decoded byte sequences seen in archived policies, and what they stood
+/// for. `ï¿½` is U+FFFD's UTF-8 read as Latin-1; the `â€` family is UTF-8
+/// punctuation read as Windows-1252.
+const MOJIBAKE: &[(&str, char)] = &[
+    ("ï¿½", '\''),
+    ("â€™", '\''),
+    ("â€˜", '\''),
+    ("â€œ", '"'),
+    ("â€\u{9d}", '"'),
+    ("â€“", '-'),
+    ("â€”", '-'),
+    ("Ã©", 'é'),
+];
+
+/// Returns `text` lowercased, with curly quotes, dashes, mojibake and
+/// invisible characters mapped to plain ASCII punctuation and every run of
+/// whitespace or control characters collapsed to one space.
+pub fn for_matching(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut rest = text;
+    let mut pending_space = false;
+    while let Some(c) = rest.chars().next() {
+        if let Some(url_len) = url_at(rest) {
+            // Addresses are not statements; "https://" is not a claim of encryption.
+            rest = &rest[url_len..];
+            pending_space = !out.is_empty();
+            continue;
+        }
+        let repaired = match c {
+            'ï' | 'â' | 'Ã' => MOJIBAKE.iter().find(|(bad, _)| rest.starts_with(bad)),
+            _ => None,
+        };
+        let (mapped, len) = match repaired {
+            Some((bad, good)) => (Some(*good), bad.len()),
+            None => (map_char(c), c.len_utf8()),
+        };
+        rest = &rest[len..];
+        match mapped {
+            None => {}
+            Some(' ') => pending_space = !out.is_empty(),
+            Some(m) => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.extend(m.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// Length of the web address `text` starts with, if it starts with one.
+fn url_at(text: &str) -> Option<usize> {
+    let starts_url = ["http://", "https://", "www."].iter().any(|p| {
+        text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    });
+    starts_url.then(|| {
+        text.find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '<'))
+            .unwrap_or(text.len())
+    })
+}
+
+/// Maps one character to its plain form: `Some(' ')` for any space or
+/// control character, `None` to drop it (zero-width and soft hyphens).
+fn map_char(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}'
+        | '\u{FFFD}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}' => Some('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => None,
+        c if c.is_whitespace() || c.is_control() => Some(' '),
+        c => Some(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_matching;
+
+    #[test]
+    fn lowercases_and_collapses_whitespace() {
+        assert_eq!(for_matching("  We  DO\tnot\n use "), "we do not use");
+    }
+
+    #[test]
+    fn maps_typographic_punctuation() {
+        assert_eq!(
+            for_matching("We don\u{2019}t \u{201C}sell\u{201D} \u{2014} ever"),
+            "we don't \"sell\" - ever"
+        );
+    }
+
+    #[test]
+    fn repairs_mojibake_apostrophes() {
+        assert_eq!(for_matching("the usersï¿½ profile"), "the users' profile");
+        assert_eq!(for_matching("we donâ€™t"), "we don't");
+    }
+
+    #[test]
+    fn drops_web_addresses() {
+        assert_eq!(
+            for_matching("see [here](https://a.example/p?q=1). Or www.b.example now"),
+            "see [here]( ). or now"
+        );
+    }
+
+    #[test]
+    fn drops_invisible_characters_and_controls() {
+        assert_eq!(
+            for_matching("coo\u{200B}kies\u{0}\u{7} here"),
+            "cookies here"
+        );
+    }
+}

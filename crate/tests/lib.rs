@@ -1,0 +1,4 @@
+//! Integration tests of the core, one binary (see `autotests = false`).
+
+mod fixtures;
+mod seeds;
