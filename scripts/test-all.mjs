@@ -51,13 +51,13 @@ const nodeTest = (file) => ['node', ['--test', '--test-reporter=tap', '--test-co
 
 const suites = [
   { name: 'rust: cargo test', run: ['cargo', ['test', '--workspace', '--color', 'never'], parseCargo] },
-  { name: 'wasm: wasm-pack test --node', run: ['wasm-pack', ['test', '--node', 'crate', '--mode', 'no-install'], parseCargo] },
+  { name: 'wasm: wasm-pack test --node', run: ['wasm-pack', ['test', '--node', '--mode', 'no-install', 'crate'], parseCargo] },
   {
     name: 'wasm: browser tests (headless Chromium and Firefox)',
     run: ['bash', ['scripts/test-wasm-browsers.sh'], parseCargo],
   },
   { name: 'build: wasm, dist/ and zips', run: ['npm', ['run', '--silent', 'build'], parseExit] },
-  { name: 'unit: extension glue (node --test)', run: nodeTest('tests/unit/') },
+  { name: 'unit: extension glue (node --test)', run: nodeTest('tests/extension/') },
   { name: 'e2e: Chromium', run: nodeTest('tests/e2e/chromium.test.mjs') },
   { name: 'e2e: Firefox', run: nodeTest('tests/e2e/firefox.test.mjs') },
   { name: 'lint', run: ['node', ['scripts/lint.mjs'], parseSteps] },

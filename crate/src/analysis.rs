@@ -2,10 +2,10 @@
 
 use crate::detect::Signals;
 use crate::resolve::{resolve, Findings};
-use crate::rules::{Rules, SentenceView};
+use crate::rules::{Hit, Rules, SentenceView};
 use crate::summary::{Badge, Evidence, Summary};
 use crate::taxonomy::BadgeId;
-use crate::text::{count_words, normalize, segment::segment, SegmentKind};
+use crate::text::{count_words, normalize, segment::segment, Segment, SegmentKind};
 
 /// Inputs longer than this many bytes are cut (at a char boundary) and only
 /// their beginning is analyzed; [`Summary::truncated`] says so. Real policies
@@ -27,56 +27,11 @@ pub const MAX_EVIDENCE: usize = 3;
 /// assert!(!summary.is_policy); // too short to be a whole policy
 /// ```
 pub fn analyze(input: &str) -> Summary {
-    let (text, truncated) = truncate(input, MAX_INPUT_BYTES);
-    let segments = segment(text);
-    let normalized: Vec<String> = segments
-        .iter()
-        .map(|s| normalize::for_matching(&text[s.range.clone()]))
-        .collect();
-    let rules = Rules::get();
-    let mut signals = Signals {
-        words: count_words(text),
-        ..Signals::default()
-    };
-    let mut findings = Findings::new();
-    let mut previous: Option<usize> = None;
-    let mut joined = String::new();
-    for (index, segment) in segments.iter().enumerate() {
-        if segment.kind == SegmentKind::Heading {
-            signals.heading(&normalized[index]);
-            previous = None;
-            continue;
-        }
-        signals.sentence(&normalized[index]);
-        let (sentence_text, own_start) = match segment.lead_in {
-            Some(lead_in) => {
-                joined.clear();
-                joined.push_str(&normalized[lead_in]);
-                joined.push(' ');
-                joined.push_str(&normalized[index]);
-                (joined.as_str(), normalized[lead_in].len() + 1)
-            }
-            None => (normalized[index].as_str(), 0),
-        };
-        let view = SentenceView {
-            text: sentence_text,
-            own_start,
-            heading: segment.heading.map(|h| normalized[h].as_str()),
-            previous: previous.map(|p| normalized[p].as_str()),
-        };
-        rules.apply(view, |badge| {
-            let evidence = findings.entry(badge).or_default();
-            if evidence.last() != Some(&index) {
-                evidence.push(index);
-            }
-        });
-        previous = Some(index);
-    }
-    resolve(&mut findings);
-    signals.distinct_badges = findings.len();
+    let document = Document::new(input);
+    let (findings, signals) = read(&document);
     let verdict = signals.verdict();
     let badges = if verdict.is_policy {
-        badges(text, &segments, &findings)
+        badges(&document, &findings)
     } else {
         Vec::new()
     };
@@ -85,13 +40,148 @@ pub fn analyze(input: &str) -> Summary {
         policy_score: verdict.score,
         reason: verdict.reason,
         words: signals.words,
-        truncated,
+        truncated: document.truncated,
         badges,
     }
 }
 
+/// The badges `input` earns, in display order, whether or not it reads like
+/// a whole policy: for excerpts, and for testing rules one phrase at a time.
+pub fn practices(input: &str) -> Vec<BadgeId> {
+    let (findings, _) = read(&Document::new(input));
+    let mut ids: Vec<BadgeId> = findings.into_keys().collect();
+    ids.sort_by_key(|id| id.display_key());
+    ids
+}
+
+/// Applies the rules to every sentence and resolves the findings; also
+/// gathers the signals that tell a policy from other text.
+fn read(document: &Document<'_>) -> (Findings, Signals) {
+    let rules = Rules::get();
+    let mut signals = Signals {
+        words: count_words(document.text),
+        ..Signals::default()
+    };
+    let mut findings = Findings::new();
+    document.walk(|visit| match visit {
+        Visit::Heading(heading) => signals.heading(heading),
+        Visit::Sentence(index, view) => {
+            signals.sentence(&document.normalized[index]);
+            rules.apply(view, |badge| {
+                let evidence = findings.entry(badge).or_default();
+                if evidence.last() != Some(&index) {
+                    evidence.push(index);
+                }
+            });
+        }
+    });
+    resolve(&mut findings);
+    signals.distinct_badges = findings.len();
+    (findings, signals)
+}
+
+/// What the rules made of one sentence, for studying them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// The sentence as in the input.
+    pub sentence: String,
+    /// The sentence as the rules read it (lead-in first for list items).
+    pub normalized: String,
+    /// Every rule match in it, and what came of each.
+    pub hits: Vec<Hit>,
+}
+
+/// Explains, sentence by sentence, which rules matched and how each match
+/// was read (before document-level resolution). Sentences without a match
+/// are left out.
+pub fn explain(input: &str) -> Vec<Explanation> {
+    let document = Document::new(input);
+    let rules = Rules::get();
+    let mut explanations = Vec::new();
+    document.walk(|visit| {
+        let Visit::Sentence(index, view) = visit else {
+            return;
+        };
+        let mut hits = Vec::new();
+        rules.trace(view, |hit| hits.push(hit));
+        if !hits.is_empty() {
+            explanations.push(Explanation {
+                sentence: document.text[document.segments[index].range.clone()].to_string(),
+                normalized: view.text.to_string(),
+                hits,
+            });
+        }
+    });
+    explanations
+}
+
+/// A segment as [`Document::walk`] shows it.
+enum Visit<'v> {
+    /// A heading, by its normalized text.
+    Heading(&'v str),
+    /// A sentence or list item, by index and the view the rules read.
+    Sentence(usize, SentenceView<'v>),
+}
+
+/// The input cut into segments, each with its normalized form.
+struct Document<'a> {
+    text: &'a str,
+    truncated: bool,
+    segments: Vec<Segment>,
+    normalized: Vec<String>,
+}
+
+impl<'a> Document<'a> {
+    fn new(input: &'a str) -> Document<'a> {
+        let (text, truncated) = truncate(input, MAX_INPUT_BYTES);
+        let segments = segment(text);
+        let normalized = segments
+            .iter()
+            .map(|s| normalize::for_matching(&text[s.range.clone()]))
+            .collect();
+        Document {
+            text,
+            truncated,
+            segments,
+            normalized,
+        }
+    }
+
+    /// Visits the segments in order.
+    fn walk(&self, mut visit: impl FnMut(Visit<'_>)) {
+        let mut previous: Option<usize> = None;
+        let mut joined = String::new();
+        for (index, segment) in self.segments.iter().enumerate() {
+            if segment.kind == SegmentKind::Heading {
+                visit(Visit::Heading(&self.normalized[index]));
+                previous = None;
+                continue;
+            }
+            let (text, own_start) = match segment.lead_in {
+                Some(lead_in) => {
+                    joined.clear();
+                    joined.push_str(&self.normalized[lead_in]);
+                    joined.push(' ');
+                    joined.push_str(&self.normalized[index]);
+                    (joined.as_str(), self.normalized[lead_in].len() + 1)
+                }
+                None => (self.normalized[index].as_str(), 0),
+            };
+            let view = SentenceView {
+                text,
+                own_start,
+                heading: segment.heading.map(|h| self.normalized[h].as_str()),
+                previous: previous.map(|p| self.normalized[p].as_str()),
+            };
+            visit(Visit::Sentence(index, view));
+            previous = Some(index);
+        }
+    }
+}
+
 /// The badges of `findings` in display order, each with its evidence.
-fn badges(text: &str, segments: &[crate::text::Segment], findings: &Findings) -> Vec<Badge> {
+fn badges(document: &Document<'_>, findings: &Findings) -> Vec<Badge> {
+    let (text, segments) = (document.text, &document.segments);
     let mut ids: Vec<BadgeId> = findings.keys().copied().collect();
     ids.sort_by_key(|id| id.display_key());
     ids.into_iter()

@@ -47,7 +47,7 @@ impl Signals {
         static PRACTICE: OnceLock<Regex> = OnceLock::new();
         let practice = PRACTICE.get_or_init(|| {
             Regex::new(
-                r"\b(?:we|us|our company|this (?:web ?site|site|app))\b(?: [\w'-]+){0,6}? (?:collect|gather|use|share|disclose|store|retain|keep|process|protect|receive|obtain|sell|rent|transfer|track)",
+                r"\b(?:we|us|our company|this (?:web ?site|site|app))\b(?: [\w'-]+){0,6}? (?:collect|gather|use|share|disclose|store|retain|keep|process|protect|receive|obtain|sell|rent|transfer|track)|\b(?:your|our (?:customers|users|visitors|members)'?)\b(?: [\w'-]+){0,5}? (?:information|data|details)\b[^.]{0,60}?\b(?:is|are|will|may)\b(?: [\w'-]+){0,3}? (?:used|collected|shared|sold|disclosed|stored|kept|retained|protected|processed|transferred)",
             )
             .expect("practice pattern is valid")
         });

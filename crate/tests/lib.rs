@@ -1,4 +1,5 @@
 //! Integration tests of the core, one binary (see `autotests = false`).
 
 mod fixtures;
+mod phrases;
 mod seeds;

@@ -53,6 +53,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Show, sentence by sentence, which rules matched and how (for tuning rules).
+    Explain {
+        /// The policy file, or - to read standard input.
+        file: PathBuf,
+    },
     /// Score the analyzer on a directory of NAME.txt + NAME.labels.json files.
     Eval {
         /// Directory of labeled policies.
@@ -79,6 +84,9 @@ pub fn main() -> ExitCode {
     let result = match args.command {
         Command::Analyze { file, format } => analyze(&file, format, &style),
         Command::Diff { old, new, format } => diff(&old, &new, format, &style),
+        Command::Explain { file } => {
+            input::read(&file).map(|text| print!("{}", render::explanations(&text)))
+        }
         Command::Eval { dir, json } => eval::run(&dir, json.as_deref()),
     };
     match result {

@@ -141,6 +141,26 @@ pub fn diff(diff: &Diff, old: &Summary, new: &Summary, style: &Style) -> String 
     out
 }
 
+/// Every sentence with a rule match: the sentence, then one line per match
+/// (badge earned or why none, the matched words, the rule's index).
+pub fn explanations(text: &str) -> String {
+    let mut out = String::new();
+    for explanation in policy_badges::analysis::explain(text) {
+        let _ = writeln!(out, "{}", excerpt(&explanation.sentence));
+        for hit in explanation.hits {
+            let badge = hit.badge.map_or("-", |b| b.as_str());
+            let _ = writeln!(
+                out,
+                "    {badge:<22} {:<16} rule {:>3}  {:?}",
+                format!("{:?}", hit.outcome),
+                hit.rule,
+                &explanation.normalized[hit.matched]
+            );
+        }
+    }
+    out
+}
+
 /// The first [`EXCERPT_CHARS`] characters of a sentence, quoted.
 fn excerpt(text: &str) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -34,6 +34,15 @@ const NEGATION_CUES: &[&str] = &[
     "hasn't",
     "shan't",
     "without",
+    "unable",
+    // Apostrophes get lost in copies of policies.
+    "dont",
+    "doesnt",
+    "wont",
+    "cant",
+    "didnt",
+    "isnt",
+    "arent",
 ];
 
 /// Words that, right after a cue, make it something other than a denial of
@@ -63,7 +72,8 @@ const SCOPE_BREAKERS: &[&str] = &[
 /// Subjects whose negations are about the reader or their software, not the
 /// site ("you do not have to", "your browser does not accept cookies").
 const READER_SUBJECTS: &[&str] = &[
-    "you", "your", "user", "users", "visitor", "visitors", "browser", "browsers",
+    "you", "user", "users", "visitor", "visitors", "browser", "browsers", "computer", "device",
+    "settings",
 ];
 
 /// How many words before the match a negation cue may stand.
@@ -92,17 +102,30 @@ pub fn clause_around(sentence: &str, matched: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// Whose negations deny the practice a rule looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denier {
+    /// Only the site's: "you do not have to accept cookies" denies nothing
+    /// about the site's cookies.
+    Site,
+    /// The reader's too, for what the reader can do: "you cannot delete
+    /// your account" denies the choice.
+    SiteOrReader,
+}
+
 /// Whether the practice matched at `matched` is denied in its clause:
-/// "we do not sell", "no personal information is shared", "cookies are not used".
-pub fn is_negated(sentence: &str, matched: Range<usize>) -> bool {
+/// "we do not sell", "no personal information is shared", "cookies are not
+/// used", "we collect no personal data".
+pub fn is_negated(sentence: &str, matched: Range<usize>, denier: Denier) -> bool {
     let clause = clause_around(sentence, matched.clone());
-    negated_before(&sentence[clause.start..matched.start])
+    negated_before(&sentence[clause.start..matched.start], denier)
         || negated_after(&sentence[matched.end..clause.end])
 }
 
 /// A cue in the last few words before the match, with no clause opener
-/// between, not released ("not only") and not the reader's own negation.
-fn negated_before(before: &str) -> bool {
+/// between, not released ("not only") and, unless `denier` allows it, not
+/// the reader's own negation.
+fn negated_before(before: &str, denier: Denier) -> bool {
     let words: Vec<&str> = words(before).collect();
     let window_start = words.len().saturating_sub(NEGATION_WINDOW);
     let Some(cue) = (window_start..words.len())
@@ -111,29 +134,37 @@ fn negated_before(before: &str) -> bool {
     else {
         return false;
     };
-    let released = words
-        .get(cue + 1)
-        .is_some_and(|w| CUE_RELEASERS.contains(w))
-        || (words[cue] == "not" && cue >= 2 && words[cue - 2] == "whether");
+    let next = words.get(cue + 1).copied();
+    let previous = cue.checked_sub(1).map(|i| words[i]);
+    let released = next.is_some_and(|w| CUE_RELEASERS.contains(&w))
+        || (words[cue] == "not" && cue >= 2 && words[cue - 2] == "whether")
+        // "Do Not Track" is a name, not a denial.
+        || (words[cue] == "not" && previous == Some("do") && next == Some("track"));
     let broken = words[cue + 1..].iter().any(|w| SCOPE_BREAKERS.contains(w));
     let subject_start = cue.saturating_sub(3);
-    let readers = words[subject_start..cue]
+    let conditional_or_readers = words[subject_start..cue]
         .iter()
-        .any(|w| READER_SUBJECTS.contains(w) || *w == "if");
-    !released && !broken && !readers
+        .any(|w| *w == "if" || (denier == Denier::Site && READER_SUBJECTS.contains(w)));
+    !released && !broken && !conditional_or_readers
 }
 
-/// The matched words are the subject of a denied practice verb:
-/// "cookies are not used", "card numbers will never be stored".
+/// The matched words are the subject of a denied practice verb ("cookies
+/// are not used", "card numbers will never be stored") or the verb of a
+/// denied object ("we collect no personal data").
 fn negated_after(after: &str) -> bool {
     static PASSIVE_DENIAL: OnceLock<Regex> = OnceLock::new();
     let passive = PASSIVE_DENIAL.get_or_init(|| {
         Regex::new(
-            r"^[\s,]*(?:[\w-]+ ){0,3}?(?:is|are|will|shall|would|may|can|do|does|was|were)(?: be)? (?:not|never)(?: be| ever)? (?:used|use|set|placed|place|employed|stored|store|kept|keep|retained|retain|recorded|saved|collected|collect|gathered|shared|share|sold|sell|rented|rent|disclosed|disclose|transferred|traded|given|provided|released|passed|made available|tracked)\b",
+            r"^[\s,]*(?:[\w-]+ ){0,3}?(?:(?:is|are|will|shall|would|may|can|do|does|was|were)(?: be)? )?(?:not|never)(?: be| ever)? (?:leaves?|sent|transmitted|used|use|set|placed|place|employed|stored|store|kept|keep|retained|retain|recorded|saved|collected|collect|gathered|shared|share|sold|sell|rented|rent|disclosed|disclose|transferred|traded|given|provided|released|passed|made available|tracked)\b",
         )
         .expect("passive denial pattern is valid")
     });
-    passive.is_match(after)
+    let mut next_words = words(after);
+    let object_denied = next_words.next() == Some("no")
+        && next_words
+            .next()
+            .is_some_and(|w| !CUE_RELEASERS.contains(&w) && w != "longer");
+    object_denied || passive.is_match(after)
 }
 
 fn is_cue(word: &str) -> bool {
@@ -152,7 +183,7 @@ pub fn is_about_other_sites(sentence: &str, matched: Range<usize>) -> bool {
     static OTHER_SITES: OnceLock<Regex> = OnceLock::new();
     let other_sites = OTHER_SITES.get_or_init(|| {
         Regex::new(
-            r"\b(?:(?:these|such|those|any|other|third[- ]party|linked|external|outside|non-[\w-]+|partner|advertiser) (?:[\w-]+ )?(?:web ?sites?|sites|pages|services|apps|applications|companies' (?:web ?sites|sites)) (?:may|might|can|could|will|would|do|does|have|has|are|is|that|which|you|to which|we link|linked|collect|use|set|place|send)|(?:privacy )?(?:policies|practices|statements|policy|content) of (?:such|those|these|the|any|other|third|linked|external)|(?:not|no) (?:be )?(?:responsible|liable|control) |(?:when|once|if) you (?:leave|exit|click on|follow) |(?:web ?sites?|sites) (?:operated|owned|controlled) by (?:others|third|other|companies|parties))",
+            r"\b(?:(?:these|such|those|any|other|third[- ]party|linked|external|outside|non-[\w-]+|partner|advertiser) (?:[\w-]+ )?(?:web ?sites?|sites|pages|services|apps|applications|companies' (?:web ?sites|sites)) (?:may|might|can|could|will|would|do|does|have|has|are|is|that|which|you|to which|we link|linked|collect|use|set|place|send)|(?:^|\bthe )(?:web ?sites?|sites) (?:that |which )?(?:we link|we are linked|we point|you (?:visit|reach|access|are directed|go|leave)|(?:are )?linked (?:from|to)|accessed (?:through|from|via))|(?:privacy )?(?:policies|practices|statements|policy|content) of (?:such|those|these|the|any|other|third|linked|external)|(?:not|no) (?:be )?(?:responsible|liable|control) |(?:when|once|if) you (?:leave|exit|click on|follow) |(?:web ?sites?|sites) (?:operated|owned|controlled) by (?:others|third|other|companies|parties))",
         )
         .expect("other-sites pattern is valid")
     });
@@ -165,7 +196,7 @@ mod tests {
 
     fn negated(sentence: &str, word: &str) -> bool {
         let at = sentence.find(word).expect("word in sentence");
-        is_negated(sentence, at..at + word.len())
+        is_negated(sentence, at..at + word.len(), Denier::Site)
     }
 
     #[test]
@@ -185,6 +216,8 @@ mod tests {
             "card number"
         ));
         assert!(negated("this site doesn't place any cookies", "cookies"));
+        assert!(negated("we collect no personal data at all", "collect"));
+        assert!(!negated("we collect no more than we need", "collect"));
     }
 
     #[test]
@@ -216,6 +249,17 @@ mod tests {
             "share"
         ));
         assert!(!negated("whether or not you use cookies", "cookies"));
+    }
+
+    #[test]
+    fn reader_negations_deny_only_what_the_reader_can_do() {
+        let sentence = "you cannot delete your account";
+        let at = sentence.find("delete").unwrap_or(0);
+        assert!(!is_negated(sentence, at..at + 6, Denier::Site));
+        assert!(is_negated(sentence, at..at + 6, Denier::SiteOrReader));
+        let sentence = "if you do not want mail, you can unsubscribe";
+        let at = sentence.find("unsubscribe").unwrap_or(0);
+        assert!(!is_negated(sentence, at..at + 11, Denier::SiteOrReader));
     }
 
     #[test]

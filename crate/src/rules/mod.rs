@@ -18,6 +18,9 @@ use crate::taxonomy::BadgeId;
 pub enum Actor {
     /// The site's own practice: statements about other sites earn nothing.
     Site,
+    /// What the reader can do on the site (opt out, delete, export): the
+    /// reader's own "you cannot" denies it.
+    Reader,
     /// Anyone's: the topic alone earns the badge (children, California).
     Anyone,
 }
@@ -57,6 +60,14 @@ impl Rule {
             also: None,
             context: None,
             unless: None,
+        }
+    }
+
+    /// A rule earning `badge` for something the reader can do.
+    pub const fn choice(badge: BadgeId, pattern: &'static str) -> Rule {
+        Rule {
+            actor: Actor::Reader,
+            ..Rule::site(badge, pattern)
         }
     }
 
@@ -177,6 +188,16 @@ impl Rules {
 
     /// Calls `earn` with every badge the sentence earns (possibly repeated).
     pub fn apply(&self, sentence: SentenceView<'_>, mut earn: impl FnMut(BadgeId)) {
+        self.trace(sentence, |hit| {
+            if let Some(badge) = hit.badge {
+                earn(badge);
+            }
+        });
+    }
+
+    /// Calls `on_hit` with every match of every rule whose preconditions hold
+    /// in the sentence, and what came of it: for studying the rules.
+    pub fn trace(&self, sentence: SentenceView<'_>, mut on_hit: impl FnMut(Hit)) {
         for index in self.set.matches(sentence.text).iter() {
             let compiled = &self.rules[index];
             if !compiled.preconditions_hold(sentence) {
@@ -186,12 +207,47 @@ impl Rules {
                 if found.start() < sentence.own_start {
                     continue; // the lead-in earns its badges itself
                 }
-                if let Some(badge) = compiled.verdict(sentence, found.range()) {
-                    earn(badge);
-                }
+                let outcome = compiled.outcome(sentence, found.range());
+                let badge = match outcome {
+                    Outcome::Affirmed => compiled.rule.affirmed,
+                    Outcome::Denied => compiled.rule.negated,
+                    Outcome::AboutOtherSites | Outcome::Excepted => None,
+                };
+                on_hit(Hit {
+                    rule: index,
+                    matched: found.range(),
+                    outcome,
+                    badge,
+                });
             }
         }
     }
+}
+
+/// One match of a rule in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the rule in the table.
+    pub rule: usize,
+    /// Byte range of the match in the normalized sentence.
+    pub matched: std::ops::Range<usize>,
+    /// How the match was read.
+    pub outcome: Outcome,
+    /// The badge it earned, if any.
+    pub badge: Option<BadgeId>,
+}
+
+/// How a rule's match was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The practice is stated.
+    Affirmed,
+    /// The practice is denied.
+    Denied,
+    /// The clause speaks about other websites.
+    AboutOtherSites,
+    /// The rule's `unless` phrase is in the sentence.
+    Excepted,
 }
 
 impl CompiledRule {
@@ -210,26 +266,24 @@ impl CompiledRule {
         also_ok && context_ok
     }
 
-    fn verdict(
-        &self,
-        sentence: SentenceView<'_>,
-        found: std::ops::Range<usize>,
-    ) -> Option<BadgeId> {
+    fn outcome(&self, sentence: SentenceView<'_>, found: std::ops::Range<usize>) -> Outcome {
         let text = sentence.text;
-        if self.rule.actor == Actor::Site && clause::is_about_other_sites(text, found.clone()) {
-            return None;
-        }
-        if clause::is_negated(text, found) {
-            return self.rule.negated;
-        }
-        let excepted = self
+        let denier = match self.rule.actor {
+            Actor::Reader => clause::Denier::SiteOrReader,
+            Actor::Site | Actor::Anyone => clause::Denier::Site,
+        };
+        if self.rule.actor != Actor::Anyone && clause::is_about_other_sites(text, found.clone()) {
+            Outcome::AboutOtherSites
+        } else if clause::is_negated(text, found, denier) {
+            Outcome::Denied
+        } else if self
             .unless
             .as_ref()
-            .is_some_and(|unless| unless.is_match(&text[sentence.own_start..]));
-        if excepted {
-            None
+            .is_some_and(|unless| unless.is_match(&text[sentence.own_start..]))
+        {
+            Outcome::Excepted
         } else {
-            self.rule.affirmed
+            Outcome::Affirmed
         }
     }
 }

@@ -32,17 +32,27 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     // Statements that the reader can do something.
     (
         "USER_CAN",
-        r"(?:\b(?:you|users?|visitors?|members?|customers?|individuals?|subscribers?|parents?|account holders?)\b(?: [\w-]+){0,4}? (?:can|may|could|are able|will be able|have (?:the )?(?:right|ability|option|opportunity|choice)|right to|request|should contact|need to contact|wish to|would like to|want to|are entitled|be given)|\b(?:upon|on|by|at|with) (?:your |a |written )?(?:written )?request|\bright (?:of|to) (?:access|rectif|correct|delet|eras|portab|obtain|review)|\b(?:we|us)(?: [\w-]+){0,2}? (?:provide|give|offer|allow|enable|permit|let)s? (?:you|users|individuals|customers|members|visitors)|\b(?:please|simply|just) (?:contact|e-?mail|write|call|visit|log|sign|go|click|send)|\bby (?:contacting|e-?mailing|writing|calling|visiting|logging|signing|going|clicking|sending|accessing|using your)|\bself-service|\byour (?:account|profile) (?:settings|page|preferences))",
+        r"(?:\b(?:you|users?|visitors?|members?|customers?|individuals?|subscribers?|parents?|account holders?)\b(?: [\w-]+){0,4}? (?:can|may|could|are able|will be able|have (?:the )?(?:right|ability|option|opportunity|choice)|right to|request|should contact|need to contact|wish to|would like to|want to|are entitled|be given)|\b(?:upon|on|by|at|with) (?:your |a |written )?(?:written )?request|\bright (?:of|to) (?:access|rectif|correct|delet|eras|portab|obtain|review)|\b(?:we|us)(?: [\w-]+){0,2}? (?:provide|give|offer|allow|enable|permit|let)s? (?:you|users|individuals|customers|members|visitors)|\b(?:please|simply|just) (?:contact|e-?mail|write|call|visit|log|sign|go|click|send)|\b(?:ask|asking) (?:us|that we)\b|\bif you ask\b|\bby (?:contacting|e-?mailing|writing|calling|visiting|logging|signing|going|clicking|sending|accessing|using your)|\bself-service|\byour (?:account|profile) (?:settings|page|preferences))",
     ),
     // A policy's revision.
     (
         "POLICY_CHANGE",
         r"(?:(?:chang|modif|updat|revis|amend|alter)\w* (?:[\w-]+ ){0,5}?(?:policy|policies|statement|notice|terms|practices|privacy)|(?:policy|statement|notice|practices) (?:[\w-]+ ){0,4}?(?:chang|modif|updat|revis|amend)|in a manner (?:materially )?different|material(?:ly)? (?:chang|modif|revis|different)|new uses)",
     ),
+    // A change notice that is only a posting on the site.
+    (
+        "NOTICE_BY_POSTING",
+        r"(?:\bby (?:posting|publishing|placing|displaying|updating|putting|revising)|(?:post(?:ing)?|plac(?:e|ing)|display(?:ing)?|publish(?:ing)?) (?:a |the |an )?(?:notice|message|banner|link|changes?|revised|updated|new)\b[^.]*\bon (?:the|our|this)|(?:in|on) this (?:privacy )?(?:policy|statement|notice|page)|\bhere\b)",
+    ),
+    // The sale of a business, not of data.
+    (
+        "BUSINESS_SALE",
+        r"(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|divest|successor|(?:sell|sale of|selling|sells|sold) (?:all|substantially|some|part|a portion|any|the company|our (?:company|business|assets|stores)|its (?:business|assets)|(?:a |the )?business(?:es)?|assets|stores|subsidiaries)|(?:business|company|assets|units?|operations?) (?:[\w-]+ ){0,3}?(?:are|is|be|being|was|were) sold)",
+    ),
     // Payment data.
     (
         "PAYMENT",
-        r"(?:credit[- ]cards?|debit cards?|(?:bank|payment|charge) cards?|card (?:numbers?|details|information|data|holder)|payment (?:information|details|data|methods?|account information|card information)|billing (?:information|details|address(?:es)?|data|name)|bank(?:ing)? (?:account|details|information)|financial (?:information|data|details|account)|account numbers?|expiration dates?|cvv|card security codes?|purchase (?:history|information|records))",
+        r"(?:credit[- ]cards?|debit cards?|(?:bank|payment|charge) cards?|card (?:numbers?|details|information|data|holder)|payment (?:information|details|data|methods?|account information|card information)|billing (?:information|details|address(?:es)?|data|name)|bank(?:ing)? (?:account|details|information)|financial (?:information|data|details|account)|account numbers?|cvv|card security codes?|purchase (?:history|information|records))",
     ),
 ];
 
@@ -52,10 +62,10 @@ pub const RULES: &[Rule] = &[
     // ----- tracking
     Rule::site(
         Cookies,
-        r"\b(?:cookies?|web ?beacons?|pixel tags?|tracking pixels?|(?:clear|transparent|invisible|single[- ]pixel|1x1) (?:gifs?|images?|pixels?)|(?:html5 )?local (?:shared objects|storage)|flash cookies|beacons|tracking technolog(?:y|ies)|similar technologies|session identifiers?)\b",
+        r"\b(?:cookies?(?:$|[^-]|-[^fl])|web ?beacons?|pixel tags?|tracking pixels?|(?:clear|transparent|invisible|single[- ]pixel|1x1) (?:gifs?|images?|pixels?)|(?:html5 )?local (?:shared objects|storage)|flash cookies|beacons|tracking technolog(?:y|ies)|similar technologies|session identifiers?)\b",
     )
     .or_denied(NoCookies),
-    Rule::denial(NoCookies, r"\bcookie(?:-| )?(?:free|less)\b"),
+    Rule::site(NoCookies, r"\bcookie(?:-| )?(?:free|less)\b"),
     Rule::site(
         ThirdPartyTracking,
         r"\b(?:third[- ]party|outside) (?:advertis\w*|ad (?:servers?|networks?|companies|vendors|partners|serving)|analytics|cookies|tracking|web beacons|beacons|pixels?|tags|trackers?)",
@@ -94,21 +104,21 @@ pub const RULES: &[Rule] = &[
     ),
     Rule::site(
         CollectsOnlyProvided,
-        r"\bthe only (?:personal |personally identifiable )?(?:information|data) (?:we|that we) (?:collect|gather|obtain|have|receive)",
+        r"\bthe only (?:personal |personally identifiable )?(?:information|data) (?:we|that we) (?:collect|gather|obtain|have|receive|hold|keep|store)",
     ),
     Rule::site(
         ContactInfo,
         r"\b(?:e-?mail address(?:es)?|(?:postal|mailing|street|home|billing|shipping|physical) address(?:es)?|(?:tele)?phone numbers?|(?:mobile|cell(?:ular)?|fax) (?:phone )?numbers?|contact (?:information|details|info|data))\b",
     )
-    .also(r"(?:collect|gather|obtain|receiv|ask|request|requir|provid|submit|enter|give|supply|sign(?:ing)? up|regist|record|store|fill|captur|send|contain|includ|use|keep|maintain|access|know)"),
+    .also(r"(?:collect|gather|obtain|receiv|ask|request|requir|need|provid|submit|enter|give|supply|sign(?:ing)? up|regist|record|store|fill|captur|send|contain|includ|use|keep|maintain|access|know|shar|disclos)"),
     Rule::site(
         ContactInfo,
         r"\b(?:(?:your|full|first|last|real|legal|customer|contact|billing|shipping) names?|names?,? (?:and |or )?(?:your )?(?:e-?mail|address|phone|telephone|title|company)|(?:such as|including|like|e\.g\.,?|i\.e\.,?) (?:your )?(?:full )?name\b)",
     )
-    .also(r"(?:collect|gather|obtain|receiv|ask|request|requir|provid|submit|enter|give|supply|sign(?:ing)? up|regist|record|store|fill|captur|send|contain|includ)"),
+    .also(r"(?:collect|gather|obtain|receiv|ask|request|requir|provid|submit|enter|give|supply|sign(?:ing)? up|regist|record|store|fill|captur|send)"),
     Rule::site(
         DeviceInfo,
-        r"\b(?:ip address(?:es)?|internet protocol (?:\(ip\) )?address(?:es)?|internet (?:domain|address(?:es)?)|browser (?:types?|versions?|languages?|information|software|settings|characteristics)|types? of (?:web )?browsers?|operating systems?|device (?:types?|identifiers?|ids?|information|models?|data|characteristics)|(?:unique |mobile |advertising )?device (?:identifiers?|ids?)|mac address(?:es)?|referr(?:ing|er|al) (?:urls?|sites?|websites?|pages?|web ?sites?|domains?|addresses)|(?:server|web|access|usage) logs?|log (?:files?|data|information)|logs? of|clickstream|click-stream|(?:pages?|urls) (?:you )?(?:visited|viewed|accessed|requested)|domain names?|\bisp\b|internet service providers?|screen resolution|user[- ]agent|time zones?|date and time of (?:your )?(?:visit|access|request)s?|access times?|hardware models?)",
+        r"\b(?:ip address(?:es)?|internet protocol (?:\(ip\) )?address(?:es)?|internet (?:domain|address(?:es)?)|browser (?:types?|versions?|languages?|information|software|settings|characteristics)|types? of (?:web )?browsers?|operating systems?|device (?:types?|identifiers?|ids?|information|models?|data|characteristics)|(?:unique |mobile |advertising )?device (?:identifiers?|ids?)|mac address(?:es)?|referr(?:ing|er|al) (?:urls?|sites?|websites?|pages?|web ?sites?|domains?|addresses)|(?:server|web|access|usage) logs?|log (?:files?|data|information)|logs? of|clickstream|click-stream|(?:pages?|urls|content) (?:that )?(?:you )?(?:visit|visited|view|viewed|read|access|accessed|request|requested|browse|browsed)\b|domain names?|\bisp\b|internet service providers?|screen resolution|user[- ]agent|time zones?|date and time of (?:your )?(?:visit|access|request)s?|access times?|hardware models?)",
     ),
     Rule::site(
         Location,
@@ -119,7 +129,9 @@ pub const RULES: &[Rule] = &[
         r"\b(?:sensor data|sensors?\b|accelerometers?|gyroscopes?|magnetometers?|barometers?|motion (?:data|sensors?|activity)|gps (?:data|receivers?|coordinates|signals?))",
     )
     .also(r"\b(?:sends?|sent|shar(?:e|es|ed|ing)|transmit\w*|disclos\w+|transfer\w*|provid\w+ to|third[- ]part\w+|partners?)\b"),
-    Rule::site(FinancialInfo, r"\b{PAYMENT}\b"),
+    Rule::site(FinancialInfo, r"\b{PAYMENT}\b").unless(
+        r"(?:(?:credit[- ]card|payment) (?:payment )?processing (?:services?|companies|vendors|providers?)|process(?:es|ing)? (?:credit card )?(?:transactions|payments) for)",
+    ),
     Rule::denial(
         CardNotStored,
         r"\b(?:stor(?:e|es|ed|ing)|keep|keeps|kept|retain(?:s|ed|ing)?|sav(?:e|es|ed|ing)|record(?:s|ed|ing)?|hold|holds|held|(?:have|has|had) access to|see|sees|receiv(?:e|es|ed)|maintain(?:s|ed)?|file|on file)\b",
@@ -131,19 +143,29 @@ pub const RULES: &[Rule] = &[
         .unless(r"(?:on (?:our|its|their) behalf|service providers?|vendors?|contractors?|processors?|agents?|(?:required|compelled|permitted) by law|legal (?:process|requirements?|obligations?)|subpoenas?|court orders?|law enforcement|merger|acquisition|acquired|bankruptcy|successor|aggregat|anonym|de-?identified|non-?personal|non-?identif|not personally identif|statistic|public(?:ly)? (?:forums?|areas?|posts?|available)|at your (?:direction|request)|with your (?:consent|permission)|you (?:choose|elect|direct|request|authori[sz]e)|(?:disclosed|described|set (?:out|forth)|stated|outlined|explained) (?:in|by|above|below|herein)|if any|under what circumstances)")
         .or_denied(NoSharing),
     Rule::denial(NoSharing, r"\b{SHARE}\b").also(r"\b(?:{TP}|anyone|anybody|others|outside (?:of )?(?:our|the) (?:company|organi[sz]ation)|outside parties)\b"),
-    Rule::site(SellsData, r"\b{SELL}\b")
-        .also(r"\b(?:{PD}|information|data|lists?|details|profiles?)\b")
-        .unless(r"(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|divest|successor|(?:sell|sale of|selling|sells) (?:all|substantially|some|part|a portion|any|the company|our (?:company|business|assets|stores)|its (?:business|assets)|(?:a |the )?business(?:es)?|assets|stores|subsidiaries)|products|goods|tickets|merchandise|services to you|point of sale|for sale|rent(?:al)? (?:cars?|vehicles?|equipment))")
+    // "We (do not) sell or rent your personal information": the object of
+    // the sale is data, within a few words.
+    Rule::site(
+        SellsData,
+        r"\b{SELL}\b(?:,? (?:or|and|nor)? ?[\w-]+){0,6}? (?:{PD}|(?:this|that|such|any|these|the|your|our|their) (?:[\w-]+ )?(?:information|data|lists?|details|profiles?)|information|data)\b",
+    )
+    .unless(r"{BUSINESS_SALE}")
+    .or_denied(NoSale),
+    // "Your information will never be sold": data is the subject.
+    Rule::site(SellsData, r"\b(?:sold|rented|leased|bartered)\b")
+        .also(r"(?:{PD}|information|data|lists?|details)\b[^.;]{0,80}?\b(?:is|are|be|been|being|was|were)\b[^.;]{0,24}?\b(?:sold|rented|leased|bartered)\b")
+        .unless(r"{BUSINESS_SALE}")
         .or_denied(NoSale),
     Rule::site(
         SharesAggregate,
-        r"\b(?:aggregat(?:e|ed)|anonymi[sz]ed|anonymous|de-?identified|non-?personal(?:ly)?(?: identifiable| identifying)?|non-?identif(?:iable|ying)|not personally identif(?:iable|ying)|statistical|demographic|generic) (?:[\w-]+ ){0,3}?(?:information|data|statistics|reports?|form|basis|figures)",
+        r"\b(?:aggregat(?:e|ed)|anonymi[sz]ed|anonymous|de-?identified|non-?personal(?:ly)?(?: identifiable| identifying)?|non-?identif(?:iable|ying)|not personally identif(?:iable|ying)|statistical|demographic|generic) (?:[\w().,-]+ ){0,3}?(?:information|data|statistics|reports?|form|basis|figures)",
     )
-    .also(r"(?:{SHARE}\b[^.]*?\b(?:{TP}|others|the public|publicly|outside)|\b(?:{TP})\b[^.]*\b{SHARE}\b)"),
+    .also(r"(?:{SHARE}\b[^.]*?\b(?:{TP}|others|the public|publicly|outside)|\b(?:{TP})\b[^.]*\b{SHARE}\b|\b(?:shar|disclos|releas|publish|sell|sold|distribut|transfer)\w* (?:[\w,-]+ ){0,8}?(?:aggregat|anonym|de-?identif|non-?personal|non-?identif|statistic|demographic)|\b(?:{TP}|advertis\w*|analytics (?:providers?|services?|companies|partners)|ad (?:networks?|servers?))\b[^.]*\b(?:collect|gather|receive)s?\b)"),
     Rule::site(
         ServiceProviders,
         r"\b(?:(?:third[- ]party |outside |trusted |independent |external )?(?:service providers?|vendors|contractors|(?:data )?processors|suppliers|(?:our|its|their) agents)|(?:companies|individuals|parties|firms|organi[sz]ations|businesses|entities) (?:[\w-]+ ){0,4}?(?:on (?:our|its) behalf|to (?:perform|provide|help|assist|process|host|handle|fulfil))|perform (?:services|functions|tasks) (?:on (?:our|its) behalf|for us)|on (?:our|its) behalf|(?:payment|credit card|order|transaction) process(?:ors?|ing (?:companies|services|providers?|partners?)|ed by)|hosting (?:providers?|companies|services)|(?:online )?(?:ordering|payment|billing|processing) (?:services?|systems?) (?:provided|operated|run|offered) by|intermediar(?:y|ies)|paypal|stripe|authorize\.net|worldpay|braintree|fulfil(?:l)?ment (?:centers?|companies|partners|providers))",
-    ),
+    )
+    .unless(r"(?:internet service providers?|\bisp\b|(?:serve|serving|deliver|delivering|display|displaying) (?:[\w-]+ )?(?:ads|advertisements))"),
     Rule::site(
         LegalDisclosure,
         r"\b(?:(?:required|compelled|obligated|permitted|authori[sz]ed|necessary|mandated) (?:to do so )?(?:by|under) (?:applicable |any |the |relevant )?(?:laws?|statute|regulations?)|(?:as|when|where|if) (?:(?:may be|is|it is|so) )?(?:required|permitted|necessary|compelled) by (?:applicable )?(?:laws?|statute)|(?:comply|compliance|conform|accordance) with (?:[\w-]+ ){0,3}?(?:laws?|legal (?:process|obligations?|requirements?)|subpoenas?|court orders?|regulations|edicts)|legal (?:process|requirements?|obligations?|proceedings?|requests?|duty|claims?)|subpoenas?|court orders?|search warrants?|warrants|law enforcement|government(?:al)? (?:agenc(?:y|ies)|authorit(?:y|ies)|requests?|officials|entities|bodies)|public (?:authorities|agencies)|judicial proceedings?|regulatory authorit(?:y|ies)|(?:protect|defend|enforce|exercise) (?:[\w-]+ ){0,3}?(?:legal )?(?:rights|property|safety)|fraud (?:prevention|protection|detection))",
@@ -151,34 +173,35 @@ pub const RULES: &[Rule] = &[
     .also(r"\b(?:{SHARE}|respond|cooperat|co-operat|access|release|report)"),
     Rule::site(
         BusinessTransfer,
-        r"\b(?:mergers?|acquisitions?|acquired|bankruptcy|insolvency|receivership|reorgani[sz]ations?|divestitures?|consolidation|change (?:of|in) (?:control|ownership)|sale of (?:all|substantially all|some|part|a portion|any|the company|our|its|assets|the business|a business|stock)|(?:sell|sells|selling|transfer|transfers|buy) (?:all or )?(?:substantially all|part|a portion|some|stores|subsidiaries|business units)|successor (?:entity|organi[sz]ation|company|in interest)|business transfers?|transferred (?:business )?assets|acquiring (?:company|entity|party))",
+        r"\b(?:mergers?|acquisitions?|acquired|bankruptcy|insolvency|receivership|reorgani[sz]ations?|divestitures?|consolidation|change (?:of|in) (?:control|ownership)|sale of (?:all|substantially all|some|part|a portion|any|the company|our|its|assets|the business|a business|stock)|(?:sell|sells|selling|transfer|transfers|buy) (?:all or )?(?:substantially all|part|a portion|some|stores|subsidiaries|business units)|(?:sell|sells|selling|sold) (?:(?:all|some|part|substantially all) (?:or (?:all|part|some) )?of )?(?:our|the|its) (?:company|business|assets|stock|shares)|(?:to|by) (?:the|a|any|such) (?:buyer|purchaser|acquirer|new owner)s?|successor (?:entity|organi[sz]ation|company|in interest)|business transfers?|transferred (?:business )?assets|acquiring (?:company|entity|party))",
     )
     .also(r"(?:information|data|customer|user|assets|records|{PD})"),
     // ----- use
     Rule::site(
         Marketing,
-        r"\b(?:newsletters?|e-?newsletters?|promotional (?:e-?mails?|messages?|materials?|offers?|communications?|information|mailings?|purposes|content)|promotions?|special offers?|(?:exclusive |other )?offers|marketing (?:e-?mails?|messages?|communications?|materials?|purposes|campaigns?|information|mailings?)|(?:direct|e-?mail|targeted) marketing|(?:for|of) marketing\b|(?:send|sends|sending|contact|e-?mail|mail|notify|inform)(?:ing)? (?:you )?(?:[\w,-]+ ){0,6}?(?:offers?|promotions?|products|services|events|updates|upgrades|news|announcements|rebates|discounts|deals|coupons|information about)|advertis(?:e|ing|ements?) (?:to you|that may (?:be of )?interest)|(?:keep|keeping) you (?:informed|updated|up to date|posted)|(?:personali[sz]ed|targeted|tailored|relevant) (?:ads|advertis\w+|offers|marketing))",
-    ),
+        r"\b(?:newsletters?|e-?newsletters?|promotional (?:e-?mails?|messages?|materials?|offers?|communications?|information|mailings?|purposes|content)|promotions?|special offers?|(?:exclusive |other )?offers|marketing (?:e-?mails?|messages?|communications?|materials?|purposes|campaigns?|information|mailings?)|(?:direct|e-?mail|targeted) marketing|(?:for|of) marketing\b|(?:send|sends|sending|contact|e-?mail|mail|notify|inform|tell|update|alert|let you know)(?:ing)? (?:you )?(?:[\w,-]+ ){0,6}?(?:offers?|promotions?|products|services|events|updates|upgrades|news|announcements|rebates|discounts|deals|coupons|information about)|advertis(?:e|ing|ements?) (?:to you|that may (?:be of )?interest)|(?:keep|keeping) you (?:informed|updated|up to date|posted)|(?:personali[sz]ed|targeted|tailored|relevant) (?:ads|advertis\w+|offers|marketing))",
+    )
+    .unless(r"\b(?:their|its) (?:own )?(?:direct )?(?:marketing|promotional)"),
     // ----- choices
-    Rule::site(
+    Rule::choice(
         MarketingOptOut,
-        r"\b(?:opt(?:-| )?out|opting out|unsubscrib\w*|un-subscribe|remove (?:yourself|you|your (?:name|e-?mail|address))|(?:stop|cease|decline|refuse) (?:receiving|getting|to receive)|no longer (?:wish|want|desire) to (?:receive|be contacted)|(?:choose|elect|ask|request) not to (?:receive|be contacted|have)|(?:adjust|change|manage|update|edit)(?:s|ing)? (?:your )?(?:communication|email|e-mail|marketing|subscription|advertising|notification|customer communication) (?:preferences|settings|options)|(?:reply|respond|write back)(?:ing)? (?:with|to)[^.]*\b(?:remove|unsubscribe|stop)\b)",
+        r"\b(?:opt(?:-| )?out|opting out|unsubscrib\w*|un-subscribe|remove (?:yourself|you|your (?:name|e-?mail(?: address)?|address)) from (?:[\w-]+ ){0,3}?(?:lists?|mailings?)|(?:stop|cease|decline|refuse) (?:receiving|getting|to receive)|no longer (?:wish|want|desire) to (?:receive|be contacted)|(?:choose|elect|ask|request) not to (?:receive|be contacted|have)|(?:adjust|change|manage|update|edit)(?:s|ing)? (?:your )?(?:communication|email|e-mail|marketing|subscription|advertising|notification|customer communication) (?:preferences|settings|options)|(?:reply|respond|write back)(?:ing)? (?:with|to)[^.]*\b(?:remove|unsubscribe|stop)\b)",
     )
     .context(r"(?:market|promot|newsletter|e-?mail|mailing|offers?|communications?|advertis|messages|mailings|lists?|shar|third|\bads?\b|solicit|contact)"),
-    Rule::site(
+    Rule::choice(
         AccessEdit,
-        r"\b(?:access(?:ing)?|review(?:ing)?|view(?:ing)?|updat(?:e|ing)|correct(?:ing|ion)?|edit(?:ing)?|modify(?:ing)?|amend(?:ing)?|rectif(?:y|ying|ication)|inspect(?:ing)?|chang(?:e|ing)|revis(?:e|ing)|see) (?:[\w-]+ ){0,4}?(?:{PD}|(?:your|the|their|this|such|any|all) (?:[\w-]+ )?(?:account|profile|information|data|details|preferences|records?|registration|settings)|it|them|information (?:we|that we) (?:hold|have|maintain|store|keep|collect))",
+        r"\b(?:access(?:ing)?|review(?:ing)?|view(?:ing)?|updat(?:e|ing)|correct(?:ing|ion)?|edit(?:ing)?|modify(?:ing)?|amend(?:ing)?|rectif(?:y|ying|ication)|inspect(?:ing)?|chang(?:e|ing)|revis(?:e|ing)|see) (?:[\w-]+ ){0,4}?(?:{PD}|(?:your|the|their|this|such|any|all) (?:[\w-]+ )?(?:account|profile|information|data|details|preferences|records?|registration|settings)|it|them|information (?:we|that we) (?:hold|have|maintain|store|keep|collect)|(?:information|data|details|records?|profile|account)\b)",
     )
     .also(r"{USER_CAN}")
     .unless(r"(?:(?:update|change|modify|revise|amend)s? (?:[\w-]+ ){0,3}?(?:this|our|the) (?:privacy )?(?:policy|statement|notice|terms))"),
-    Rule::site(
+    Rule::choice(
         DeleteData,
         r"\b(?:delet(?:e|ed|ing|ion)|remov(?:e|ed|al|ing)|eras(?:e|ed|ure|ing)|cancel(?:l?ing|l?ed|lation)? (?:of )?(?:your |their )?(?:account|registration|membership|profile)|clos(?:e|ing|ure of) (?:your |their )?account|purg(?:e|ed|ing))\b",
     )
     .also(r"{USER_CAN}")
     .context(r"(?:information|data|details|account|profile|records?|registration)")
-    .unless(r"(?:cookies|browser|(?:mailing|e-?mail|distribution|subscriber|marketing|contact) lists?|unsubscribe|from (?:our|the) list|postings?|comments|public (?:areas?|forums?))"),
-    Rule::site(
+    .unless(r"(?:cookies|browser|(?:mailing|e-?mail|distribution|subscriber|marketing|contact) lists?|unsubscribe|from (?:our|the) list|postings?|comments|public (?:areas?|forums?)|\bremain)"),
+    Rule::choice(
         DataExport,
         r"\b(?:portab\w+|(?:export|download|obtain|receive|request|get) (?:a |an )?(?:[\w-]+ ){0,3}?(?:copy|copies|archive|export) of (?:your|the|all|any)|machine-readable|structured, commonly used|download (?:your|all (?:of )?your) (?:data|information|content|archive))",
     )
@@ -192,6 +215,9 @@ pub const RULES: &[Rule] = &[
         RetentionLimited,
         r"\b(?:delete|destroy|purge|erase|anonymi[sz]e|dispose of|discard)(?:s|d|ed)? (?:[\w-]+ ){0,8}?(?:after|within|when (?:it is |they are |we )?no longer|once (?:it is |they are )?no longer|at the end of|periodically|regularly|automatically|(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety) (?:days?|months?|years?))",
     ),
+    // "We will not keep your data longer than necessary / for any other purpose."
+    Rule::denial(RetentionLimited, r"\b(?:retain|keep|store|hold|maintain)(?:s|ed|ing)?\b")
+        .also(r"\b(?:longer than|beyond (?:the|what|that)|(?:for|to) any other purpose|after (?:the|that|such|it is|they are|we)|once (?:the|that|such|it|they))"),
     Rule::site(RetentionLimited, r"\b(?:data |record )?retention (?:period|policy|policies|schedule)s?\b"),
     Rule::site(
         RetentionIndefinite,
@@ -205,24 +231,27 @@ pub const RULES: &[Rule] = &[
     ),
     Rule::site(
         SecurityMeasures,
-        r"\b(?:firewalls?|(?:physical|technical|administrative|organi[sz]ational|electronic|managerial|procedural|reasonable|appropriate|industry[- ]standard|commercially reasonable|security) (?:safeguards|measures|procedures|precautions|controls|steps|protections|practices|technolog(?:y|ies))|safeguards?|secure (?:servers?|facilit\w+|data ?cent\w+|environments?|locations?|networks?|systems?|databases?)|password[- ]protected|(?:access|it) (?:is )?(?:restricted|limited) to|access controls?|(?:restrict|limit)(?:s|ed)? access|need to know|(?:security|privacy) (?:audits?|reviews?|assessments?|training|programs?|policies)|(?:periodic|regular) (?:security )?(?:reviews?|audits?|monitoring)|confidentiality (?:obligations|agreements)|(?:protect|secure|safeguard)(?:s|ed|ing)? (?:[\w-]+ ){0,5}?(?:against|from) (?:[\w-]+ ){0,2}?(?:unauthori[sz]ed|loss|misuse|alteration|disclosure|access|theft|destruction)|(?:take|takes|use|uses|employ|employs|implement|implements|maintain|maintains) (?:[\w-]+ ){0,4}?(?:security|steps to (?:protect|safeguard|secure)))",
+        r"\b(?:firewalls?|(?:physical|technical|administrative|organi[sz]ational|electronic|managerial|procedural|reasonable|appropriate|industry[- ]standard|commercially reasonable|security) (?:safeguards|measures|procedures|precautions|controls|steps|protections|practices|technolog(?:y|ies))|safeguards?|secure (?:servers?|facilit\w+|data ?cent\w+|environments?|locations?|networks?|systems?|databases?)|password[- ]protected|(?:access|it)(?: to(?: [\w-]+){1,4}?)? (?:is |are )?(?:strictly )?(?:restricted|limited) to|access controls?|(?:restrict|limit)(?:s|ed)? access|need to know|(?:security|privacy) (?:audits?|reviews?|assessments?|training|programs?|policies)|(?:periodic|regular) (?:security )?(?:reviews?|audits?|monitoring)|confidentiality (?:obligations|agreements)|(?:protect|secure|safeguard)(?:s|ed|ing)? (?:[\w-]+ ){0,5}?(?:against|from) (?:[\w-]+ ){0,2}?(?:unauthori[sz]ed|loss|misuse|alteration|disclosure|access|theft|destruction)|(?:take|takes|use|uses|employ|employs|implement|implements|maintain|maintains) (?:[\w-]+ ){0,4}?(?:security|steps to (?:protect|safeguard|secure)))",
     ),
     // ----- changes
+    // "We will notify you" of a policy change, unless the notice is the
+    // posting itself ("notify you by posting the new policy here").
     Rule::site(
         ChangeNotice,
-        r"\b(?:notify|notifying|inform|informing|alert|tell|contact|e-?mail|message)(?:s|ed)? (?:you|users|our users|customers|our customers|members|all users|registered users|affected (?:users|customers|members))\b",
+        r"\b(?:notify|notifying|inform|informing|alert|alerting|tell|contact|advise|let) (?:you|users|our users|customers|our customers|members|all users|registered users|affected (?:users|customers|members)|account holders)\b",
     )
     .context(r"{POLICY_CHANGE}")
+    .unless(r"{NOTICE_BY_POSTING}")
     .or_denied(ChangesPostedOnly),
+    // A personal channel or advance notice, whatever else is said.
     Rule::site(
         ChangeNotice,
-        r"\b(?:send|sending|provide|providing|give|giving|display|displaying|post(?:ing)? a (?:prominent|conspicuous)|(?:by|via|through) (?:an )?(?:e-?mail|notice|notification|message|pop-up)|prior|advance|personal|direct|individual|prominent) (?:[\w-]+ ){0,3}?(?:e-?mails?|notices?|notifications?|messages?|alerts?|announcements?)\b",
+        r"\b(?:(?:by|via|through|using|in an?|with an?) (?:an? )?(?:e-?mail|electronic mail|mail|letter|text message|sms|in-app (?:message|notice|notification)|push notifications?|notice (?:sent )?to (?:you|the e-?mail))|(?:e-?mail|send|sending|mail) (?:you|to you|users|customers|members) (?:an? )?(?:[\w-]+ )?(?:e-?mail|notice|notification|message|update)?|e-?mail (?:notifications?|notices?|messages?|alerts?)|(?:prior|advance|personal|direct|individual|individuali[sz]ed) (?:[\w-]+ )?(?:notice|notification|consent)|(?:\d+|seven|ten|fifteen|thirty|sixty|ninety|[\w-]+ \(\d+\)) (?:calendar |business )?days'? (?:prior|before|in advance|advance|notice)|in advance of (?:the|any) (?:change|effective))",
     )
-    .context(r"{POLICY_CHANGE}")
-    .unless(r"(?:post(?:ed|ing)? (?:the |a |any )?(?:changes|notice|revised|updated|new) (?:[\w-]+ ){0,3}?on (?:this|our|the) (?:page|site|website|web ?site))"),
+    .context(r"{POLICY_CHANGE}"),
     Rule::site(
         ChangesPostedOnly,
-        r"\b(?:post(?:s|ed|ing)?|publish(?:es|ed|ing)?|(?:will )?be (?:reflected|displayed|available|listed)|revis(?:e|ed|ing) the (?:[\x22'\w-]+ ){0,3}?date|update the (?:[\x22'\w-]+ ){0,3}?date|(?:effective|binding) (?:immediately )?(?:upon|when|once|after) (?:posting|posted|publication)|without (?:prior |further |advance |any )?notice|(?:check|review|visit|consult)(?:ing)? (?:[\w-]+ ){0,4}?(?:periodically|regularly|frequently|often|from time to time|back)|(?:periodically|regularly|frequently) (?:check|review|visit))",
+        r"\b(?:post(?:s|ed|ing)?|publish(?:es|ed|ing)?|(?:will )?be (?:reflected|displayed|available|listed)|(?:revis|updat|chang|modif)(?:e|es|ed|ing) the (?:[\x22'\w-]+ ){0,3}?date|(?:effective|binding) (?:immediately )?(?:upon|when|once|after) (?:posting|posted|publication)|without (?:prior |further |advance |any )?notice|(?:check|review|visit|consult)(?:ing)? (?:[\w-]+ ){0,4}?(?:periodically|regularly|frequently|often|from time to time|back)|(?:periodically|regularly|frequently) (?:check|review|visit))",
     )
     .context(r"{POLICY_CHANGE}"),
     // ----- audiences
@@ -236,7 +265,7 @@ pub const RULES: &[Rule] = &[
     ),
     Rule::topic(
         Europe,
-        r"\b(?:gdpr|general data protection regulation|safe harbou?r|privacy shield|european (?:union|economic area|commission|data protection)|\beea\b|\beu\b|e\.u\.|switzerland|swiss|united kingdom|standard contractual clauses|data protection (?:authority|authorities|directive)|(?:transfer|transferr?ed|processed|stored|moved) (?:[\w-]+ ){0,6}?(?:outside (?:of )?(?:your|the|its)|to other countries|to (?:the )?(?:united states|u\.s\.|us)\b|internationally|across (?:national )?borders|in countries))",
+        r"\b(?:gdpr|general data protection regulation|safe harbou?r|privacy shield|european (?:union|economic area|commission|data protection)|\beea\b|\beu\b|e\.u\.|switzerland|swiss|united kingdom|standard contractual clauses|data protection directive)",
     ),
     // ----- recourse
     Rule::site(
