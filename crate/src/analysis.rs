@@ -13,6 +13,11 @@ use crate::text::{count_words, normalize, segment::segment, Segment, SegmentKind
 /// while bounding the work on hostile ones.
 pub const MAX_INPUT_BYTES: usize = 2_000_000;
 
+/// Most bytes of a list's lead-in sentence read again with each of its items
+/// (its end: "... with our advertising partners:"). Bounds the work on a
+/// hostile page with a long lead-in followed by thousands of items.
+pub const LEAD_IN_CONTEXT_BYTES: usize = 160;
+
 /// Most evidence sentences kept per badge (the first ones in the document).
 pub const MAX_EVIDENCE: usize = 3;
 
@@ -159,11 +164,12 @@ impl<'a> Document<'a> {
             }
             let (text, own_start) = match segment.lead_in {
                 Some(lead_in) => {
+                    let lead_in = tail(&self.normalized[lead_in], LEAD_IN_CONTEXT_BYTES);
                     joined.clear();
-                    joined.push_str(&self.normalized[lead_in]);
+                    joined.push_str(lead_in);
                     joined.push(' ');
                     joined.push_str(&self.normalized[index]);
-                    (joined.as_str(), self.normalized[lead_in].len() + 1)
+                    (joined.as_str(), lead_in.len() + 1)
                 }
                 None => (self.normalized[index].as_str(), 0),
             };
@@ -207,6 +213,30 @@ fn badges(document: &Document<'_>, findings: &Findings) -> Vec<Badge> {
         .collect()
 }
 
+/// Bytes the rules scan when analyzing `input`: every sentence with its
+/// list's lead-in, and every heading. Linear in the input's length; tests
+/// use it to bound the work on hostile inputs without timing anything.
+pub fn scanned_bytes(input: &str) -> usize {
+    let document = Document::new(input);
+    let mut bytes = 0;
+    document.walk(|visit| {
+        bytes += match visit {
+            Visit::Heading(heading) => heading.len(),
+            Visit::Sentence(_, view) => view.text.len(),
+        }
+    });
+    bytes
+}
+
+/// The last `max` bytes (or fewer, to start on a char boundary) of `text`.
+fn tail(text: &str, max: usize) -> &str {
+    let mut start = text.len().saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 /// `text` cut to at most `max` bytes at a char boundary, and whether it was cut.
 fn truncate(text: &str, max: usize) -> (&str, bool) {
     if text.len() <= max {
@@ -229,5 +259,12 @@ mod tests {
         assert_eq!(truncate(text, 3), ("é", true));
         assert_eq!(truncate(text, 6), (text, false));
         assert_eq!(truncate(text, 0), ("", true));
+    }
+
+    #[test]
+    fn tails_start_on_char_boundaries() {
+        assert_eq!(tail("abcé", 2), "é");
+        assert_eq!(tail("abcé", 1), "");
+        assert_eq!(tail("ab", 9), "ab");
     }
 }

@@ -12,6 +12,10 @@ use regex::Regex;
 /// Fewer words than this is not enough text to call it a policy.
 pub const MIN_POLICY_WORDS: usize = 60;
 
+/// Sentences stating the site's practices that make the practice signal
+/// full whatever else the page holds (a policy inside a long page).
+const PRACTICE_SENTENCES_ENOUGH: usize = 12;
+
 /// Score from which a text counts as a policy.
 pub const POLICY_THRESHOLD: f32 = 0.5;
 
@@ -57,7 +61,8 @@ impl Signals {
         }
     }
 
-    /// Records one normalized heading (or the first line of the text).
+    /// Records one normalized heading. A line of links ("Privacy Policy |
+    /// Terms of Use") is navigation, not a heading, and does not count.
     pub fn heading(&mut self, normalized: &str) {
         static PRIVACY: OnceLock<Regex> = OnceLock::new();
         let privacy = PRIVACY.get_or_init(|| {
@@ -66,7 +71,9 @@ impl Signals {
             )
             .expect("privacy heading pattern is valid")
         });
-        self.privacy_heading |= privacy.is_match(normalized);
+        let separators = normalized.matches(" | ").count() + normalized.matches(" · ").count();
+        let navigation = separators >= 2;
+        self.privacy_heading |= !navigation && privacy.is_match(normalized);
     }
 
     /// Weighs the signals into a verdict.
@@ -79,8 +86,9 @@ impl Signals {
             };
         }
         let practice_ratio = self.practice_sentences as f32 / self.sentences.max(1) as f32;
+        let practice_count = self.practice_sentences as f32 / PRACTICE_SENTENCES_ENOUGH as f32;
         let score = 0.35 * (self.distinct_badges as f32 / 8.0).min(1.0)
-            + 0.35 * (practice_ratio / 0.2).min(1.0)
+            + 0.35 * (practice_ratio / 0.2).max(practice_count).min(1.0)
             + if self.privacy_heading { 0.3 } else { 0.0 };
         let score = (score * 100.0).round() / 100.0;
         let long_enough = self.words >= MIN_POLICY_WORDS;
@@ -149,6 +157,15 @@ mod tests {
         let verdict = signals.verdict();
         assert!(verdict.is_policy, "{verdict:?}");
         assert!(verdict.reason.contains("3 of 6 sentences"));
+    }
+
+    #[test]
+    fn a_footer_link_is_not_a_privacy_heading() {
+        let mut signals = Signals::default();
+        signals.heading("privacy policy | terms of use | careers");
+        assert!(!signals.privacy_heading);
+        signals.heading("our privacy policy");
+        assert!(signals.privacy_heading);
     }
 
     #[test]
