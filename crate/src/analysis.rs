@@ -62,23 +62,24 @@ pub fn practices(input: &str) -> Vec<BadgeId> {
 /// Applies the rules to every sentence and resolves the findings; also
 /// gathers the signals that tell a policy from other text.
 fn read(document: &Document<'_>) -> (Findings, Signals) {
-    let rules = Rules::get();
     let mut signals = Signals {
         words: count_words(document.text),
         ..Signals::default()
     };
     let mut findings = Findings::new();
-    document.walk(|visit| match visit {
-        Visit::Heading(heading) => signals.heading(heading),
-        Visit::Sentence(index, view) => {
-            signals.sentence(&document.normalized[index]);
-            rules.apply(view, |badge| {
-                let evidence = findings.entry(badge).or_default();
-                if evidence.last() != Some(&index) {
-                    evidence.push(index);
-                }
-            });
-        }
+    Rules::with(|rules| {
+        document.walk(|visit| match visit {
+            Visit::Heading(heading) => signals.heading(heading),
+            Visit::Sentence(index, view) => {
+                signals.sentence(&document.normalized[index]);
+                rules.apply(view, |badge| {
+                    let evidence = findings.entry(badge).or_default();
+                    if evidence.last() != Some(&index) {
+                        evidence.push(index);
+                    }
+                });
+            }
+        })
     });
     resolve(&mut findings);
     signals.distinct_badges = findings.len();
@@ -101,21 +102,22 @@ pub struct Explanation {
 /// are left out.
 pub fn explain(input: &str) -> Vec<Explanation> {
     let document = Document::new(input);
-    let rules = Rules::get();
     let mut explanations = Vec::new();
-    document.walk(|visit| {
-        let Visit::Sentence(index, view) = visit else {
-            return;
-        };
-        let mut hits = Vec::new();
-        rules.trace(view, |hit| hits.push(hit));
-        if !hits.is_empty() {
-            explanations.push(Explanation {
-                sentence: document.text[document.segments[index].range.clone()].to_string(),
-                normalized: view.text.to_string(),
-                hits,
-            });
-        }
+    Rules::with(|rules| {
+        document.walk(|visit| {
+            let Visit::Sentence(index, view) = visit else {
+                return;
+            };
+            let mut hits = Vec::new();
+            rules.trace(view, |hit| hits.push(hit));
+            if !hits.is_empty() {
+                explanations.push(Explanation {
+                    sentence: document.text[document.segments[index].range.clone()].to_string(),
+                    normalized: view.text.to_string(),
+                    hits,
+                });
+            }
+        })
     });
     explanations
 }

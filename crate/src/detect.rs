@@ -5,9 +5,14 @@
 //! ("we collect", "we share"), and how many distinct practices were found.
 //! A news article about privacy lacks the first two; a shop page all three.
 
-use std::sync::OnceLock;
+use crate::pattern::Pattern;
 
-use regex::Regex;
+thread_local! {
+    /// The site states one of its own data practices.
+    static PRACTICE: Pattern = Pattern::built_in(r"\b(?:we|us|our company|this (?:web ?site|site|app))\b(?: [\w'-]+){0,6}? (?:collect|gather|use|share|disclose|store|retain|keep|process|protect|receive|obtain|sell|rent|transfer|track)|\b(?:your|our (?:customers|users|visitors|members)'?)\b(?: [\w'-]+){0,5}? (?:information|data|details)\b[^.]{0,60}?\b(?:is|are|will|may)\b(?: [\w'-]+){0,3}? (?:used|collected|shared|sold|disclosed|stored|kept|retained|protected|processed|transferred)");
+    /// A heading names a privacy policy or notice.
+    static PRIVACY: Pattern = Pattern::built_in(r"\b(?:privacy|data protection|datenschutz\w*|confidentialite|privacidad|cookie (?:policy|notice|statement)|personal (?:information|data))\b");
+}
 
 /// Fewer words than this is not enough text to call it a policy.
 pub const MIN_POLICY_WORDS: usize = 60;
@@ -48,15 +53,8 @@ pub struct Signals {
 impl Signals {
     /// Records one normalized sentence.
     pub fn sentence(&mut self, normalized: &str) {
-        static PRACTICE: OnceLock<Regex> = OnceLock::new();
-        let practice = PRACTICE.get_or_init(|| {
-            Regex::new(
-                r"\b(?:we|us|our company|this (?:web ?site|site|app))\b(?: [\w'-]+){0,6}? (?:collect|gather|use|share|disclose|store|retain|keep|process|protect|receive|obtain|sell|rent|transfer|track)|\b(?:your|our (?:customers|users|visitors|members)'?)\b(?: [\w'-]+){0,5}? (?:information|data|details)\b[^.]{0,60}?\b(?:is|are|will|may)\b(?: [\w'-]+){0,3}? (?:used|collected|shared|sold|disclosed|stored|kept|retained|protected|processed|transferred)",
-            )
-            .expect("practice pattern is valid")
-        });
         self.sentences += 1;
-        if practice.is_match(normalized) {
+        if PRACTICE.with(|p| p.is_match(normalized)) {
             self.practice_sentences += 1;
         }
     }
@@ -64,16 +62,9 @@ impl Signals {
     /// Records one normalized heading. A line of links ("Privacy Policy |
     /// Terms of Use") is navigation, not a heading, and does not count.
     pub fn heading(&mut self, normalized: &str) {
-        static PRIVACY: OnceLock<Regex> = OnceLock::new();
-        let privacy = PRIVACY.get_or_init(|| {
-            Regex::new(
-                r"\b(?:privacy|data protection|datenschutz\w*|confidentialit[ée]|privacidad|cookie (?:policy|notice|statement)|personal (?:information|data))\b",
-            )
-            .expect("privacy heading pattern is valid")
-        });
         let separators = normalized.matches(" | ").count() + normalized.matches(" · ").count();
         let navigation = separators >= 2;
-        self.privacy_heading |= !navigation && privacy.is_match(normalized);
+        self.privacy_heading |= !navigation && PRIVACY.with(|p| p.is_match(normalized));
     }
 
     /// Weighs the signals into a verdict.

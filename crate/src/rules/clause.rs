@@ -4,10 +4,17 @@
 //! All functions take the normalized (lowercase) sentence and a byte range of
 //! a rule's match in it.
 
+use crate::pattern::Pattern;
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use regex::Regex;
+thread_local! {
+    /// Where a clause ends: punctuation, contrasts, a new subject.
+    static BOUNDARY: Pattern = Pattern::built_in(r"[;:()]|\. |, (?:and|or|but) (?:we|you|they|it|our|this|these|the company|such)\b|\b(?:but|however|although|though|whereas|except|unless|other than|instead|provided that|so that)\b");
+    /// The matched words are the subject of a denied verb.
+    static PASSIVE_DENIAL: Pattern = Pattern::built_in(r"^[\s,]*(?:[\w-]+ ){0,3}?(?:(?:is|are|will|shall|would|may|can|do|does|was|were)(?: be)? )?(?:not|never)(?: be| ever)? (?:leaves?|sent|transmitted|used|use|set|placed|place|employed|stored|store|kept|keep|retained|retain|recorded|saved|collected|collect|gathered|shared|share|sold|sell|rented|rent|disclosed|disclose|transferred|traded|given|provided|released|passed|made available|tracked)\b");
+    /// The clause speaks about other websites.
+    static OTHER_SITES: Pattern = Pattern::built_in(r"\b(?:(?:these|such|those|any|other|third[- ]party|linked|external|outside|non-[\w-]+|partner|advertiser) (?:[\w-]+ )?(?:web ?sites?|sites|pages|services|apps|applications|companies' (?:web ?sites|sites)) (?:may|might|can|could|will|would|do|does|have|has|are|is|that|which|you|to which|we link|linked|collect|use|set|place|send)|(?:^|\bthe )(?:web ?sites?|sites) (?:that |which )?(?:we link|we are linked|we point|you (?:visit|reach|access|are directed|go|leave)|(?:are )?linked (?:from|to)|accessed (?:through|from|via))|(?:privacy )?(?:policies|practices|statements|policy|content) of (?:such|those|these|the|any|other|third|linked|external)|(?:not|no) (?:be )?(?:responsible|liable|control) |(?:when|once|if) you (?:leave|exit|click on|follow) |(?:web ?sites?|sites) (?:operated|owned|controlled) by (?:others|third|other|companies|parties))");
+}
 
 /// Words that negate what follows them.
 const NEGATION_CUES: &[&str] = &[
@@ -82,20 +89,13 @@ const NEGATION_WINDOW: usize = 7;
 /// The byte range of the clause of `sentence` that contains `matched` (a
 /// clause boundary inside the match itself, as in "e.u.", is ignored).
 pub fn clause_around(sentence: &str, matched: Range<usize>) -> Range<usize> {
-    static BOUNDARY: OnceLock<Regex> = OnceLock::new();
-    let boundary = BOUNDARY.get_or_init(|| {
-        Regex::new(
-            r"[;:()]|\. |, (?:and|or|but) (?:we|you|they|it|our|this|these|the company|such)\b|\b(?:but|however|although|though|whereas|except|unless|other than|instead|provided that|so that)\b",
-        )
-        .expect("clause boundary pattern is valid")
-    });
     let mut start = 0;
     let mut end = sentence.len();
-    for m in boundary.find_iter(sentence) {
-        if m.end() <= matched.start {
-            start = m.end();
-        } else if m.start() >= matched.end {
-            end = m.start();
+    for boundary in BOUNDARY.with(|b| b.find_all(sentence)) {
+        if boundary.end <= matched.start {
+            start = boundary.end;
+        } else if boundary.start >= matched.end {
+            end = boundary.start;
             break;
         }
     }
@@ -152,19 +152,12 @@ fn negated_before(before: &str, denier: Denier) -> bool {
 /// are not used", "card numbers will never be stored") or the verb of a
 /// denied object ("we collect no personal data").
 fn negated_after(after: &str) -> bool {
-    static PASSIVE_DENIAL: OnceLock<Regex> = OnceLock::new();
-    let passive = PASSIVE_DENIAL.get_or_init(|| {
-        Regex::new(
-            r"^[\s,]*(?:[\w-]+ ){0,3}?(?:(?:is|are|will|shall|would|may|can|do|does|was|were)(?: be)? )?(?:not|never)(?: be| ever)? (?:leaves?|sent|transmitted|used|use|set|placed|place|employed|stored|store|kept|keep|retained|retain|recorded|saved|collected|collect|gathered|shared|share|sold|sell|rented|rent|disclosed|disclose|transferred|traded|given|provided|released|passed|made available|tracked)\b",
-        )
-        .expect("passive denial pattern is valid")
-    });
     let mut next_words = words(after);
     let object_denied = next_words.next() == Some("no")
         && next_words
             .next()
             .is_some_and(|w| !CUE_RELEASERS.contains(&w) && w != "longer");
-    object_denied || passive.is_match(after)
+    object_denied || PASSIVE_DENIAL.with(|p| p.is_match(after))
 }
 
 fn is_cue(word: &str) -> bool {
@@ -180,14 +173,8 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Whether the clause around `at` speaks about other websites (linked sites,
 /// third-party sites) rather than this one: such statements earn nothing.
 pub fn is_about_other_sites(sentence: &str, matched: Range<usize>) -> bool {
-    static OTHER_SITES: OnceLock<Regex> = OnceLock::new();
-    let other_sites = OTHER_SITES.get_or_init(|| {
-        Regex::new(
-            r"\b(?:(?:these|such|those|any|other|third[- ]party|linked|external|outside|non-[\w-]+|partner|advertiser) (?:[\w-]+ )?(?:web ?sites?|sites|pages|services|apps|applications|companies' (?:web ?sites|sites)) (?:may|might|can|could|will|would|do|does|have|has|are|is|that|which|you|to which|we link|linked|collect|use|set|place|send)|(?:^|\bthe )(?:web ?sites?|sites) (?:that |which )?(?:we link|we are linked|we point|you (?:visit|reach|access|are directed|go|leave)|(?:are )?linked (?:from|to)|accessed (?:through|from|via))|(?:privacy )?(?:policies|practices|statements|policy|content) of (?:such|those|these|the|any|other|third|linked|external)|(?:not|no) (?:be )?(?:responsible|liable|control) |(?:when|once|if) you (?:leave|exit|click on|follow) |(?:web ?sites?|sites) (?:operated|owned|controlled) by (?:others|third|other|companies|parties))",
-        )
-        .expect("other-sites pattern is valid")
-    });
-    other_sites.is_match(&sentence[clause_around(sentence, matched)])
+    let clause = &sentence[clause_around(sentence, matched)];
+    OTHER_SITES.with(|p| p.is_match(clause))
 }
 
 #[cfg(test)]

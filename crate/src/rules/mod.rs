@@ -7,9 +7,9 @@
 pub mod clause;
 mod table;
 
-use std::sync::OnceLock;
+use std::cell::OnceCell;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use crate::pattern::{Pattern, Set};
 
 use crate::taxonomy::BadgeId;
 
@@ -143,44 +143,64 @@ pub struct SentenceView<'a> {
     pub previous: Option<&'a str>,
 }
 
+/// A rule with its patterns, each compiled the first time it is needed.
 struct CompiledRule {
     rule: Rule,
-    pattern: Regex,
-    also: Option<Regex>,
-    context: Option<Regex>,
-    unless: Option<Regex>,
+    pattern: Lazy,
+    also: Option<Lazy>,
+    context: Option<Lazy>,
+    unless: Option<Lazy>,
+}
+
+/// A rule pattern, compiled on first use: most rules never fire on a given
+/// page, so the first analysis compiles only what it needs.
+struct Lazy {
+    source: &'static str,
+    compiled: OnceCell<Pattern>,
+}
+
+impl Lazy {
+    fn new(source: &'static str) -> Lazy {
+        Lazy {
+            source,
+            compiled: OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &Pattern {
+        self.compiled
+            .get_or_init(|| Pattern::built_in(&table::expand(self.source)))
+    }
 }
 
 /// The rule table, compiled.
 pub struct Rules {
-    set: RegexSet,
+    set: Set,
     rules: Vec<CompiledRule>,
 }
 
+thread_local! {
+    static RULES: Rules = Rules::compile(table::RULES);
+}
+
 impl Rules {
-    /// The compiled rule table (compiled on first use, then shared).
-    pub fn get() -> &'static Rules {
-        static RULES: OnceLock<Rules> = OnceLock::new();
-        RULES.get_or_init(|| Rules::compile(table::RULES))
+    /// Runs `f` with the compiled rule table (compiled once per thread).
+    pub fn with<R>(f: impl FnOnce(&Rules) -> R) -> R {
+        RULES.with(f)
     }
 
     fn compile(rules: &[Rule]) -> Rules {
         let patterns: Vec<String> = rules.iter().map(|r| table::expand(r.pattern)).collect();
-        let set = RegexSetBuilder::new(&patterns)
-            .size_limit(64 << 20)
-            .dfa_size_limit(16 << 20)
-            .build()
-            .expect("rule table compiles (checked by the rules_compile test)");
-        let compile = |p: &str| Regex::new(&table::expand(p)).expect("rule pattern compiles");
+        let set =
+            Set::new(&patterns).expect("rule table compiles (checked by the rules_compile test)");
         let rules = rules
             .iter()
-            .zip(&patterns)
-            .map(|(rule, pattern)| CompiledRule {
+            .map(|rule| CompiledRule {
                 rule: *rule,
-                pattern: Regex::new(pattern).expect("rule pattern compiles"),
-                also: rule.also.map(compile),
-                context: rule.context.map(compile),
-                unless: rule.unless.map(compile),
+                pattern: Lazy::new(rule.pattern),
+                also: rule.also.map(Lazy::new),
+                context: rule.context.map(Lazy::new),
+                unless: rule.unless.map(Lazy::new),
             })
             .collect();
         Rules { set, rules }
@@ -198,16 +218,16 @@ impl Rules {
     /// Calls `on_hit` with every match of every rule whose preconditions hold
     /// in the sentence, and what came of it: for studying the rules.
     pub fn trace(&self, sentence: SentenceView<'_>, mut on_hit: impl FnMut(Hit)) {
-        for index in self.set.matches(sentence.text).iter() {
+        for index in self.set.matching(sentence.text) {
             let compiled = &self.rules[index];
             if !compiled.preconditions_hold(sentence) {
                 continue;
             }
-            for found in compiled.pattern.find_iter(sentence.text) {
-                if found.start() < sentence.own_start {
+            for found in compiled.pattern.get().find_all(sentence.text) {
+                if found.start < sentence.own_start {
                     continue; // the lead-in earns its badges itself
                 }
-                let outcome = compiled.outcome(sentence, found.range());
+                let outcome = compiled.outcome(sentence, found.clone());
                 let badge = match outcome {
                     Outcome::Affirmed => compiled.rule.affirmed,
                     Outcome::Denied => compiled.rule.negated,
@@ -215,7 +235,7 @@ impl Rules {
                 };
                 on_hit(Hit {
                     rule: index,
-                    matched: found.range(),
+                    matched: found,
                     outcome,
                     badge,
                 });
@@ -255,8 +275,9 @@ impl CompiledRule {
         let also_ok = self
             .also
             .as_ref()
-            .is_none_or(|also| also.is_match(sentence.text));
+            .is_none_or(|also| also.get().is_match(sentence.text));
         let context_ok = self.context.as_ref().is_none_or(|context| {
+            let context = context.get();
             context.is_match(sentence.text)
                 || [sentence.heading, sentence.previous]
                     .into_iter()
@@ -279,7 +300,7 @@ impl CompiledRule {
         } else if self
             .unless
             .as_ref()
-            .is_some_and(|unless| unless.is_match(&text[sentence.own_start..]))
+            .is_some_and(|unless| unless.get().is_match(&text[sentence.own_start..]))
         {
             Outcome::Excepted
         } else {
@@ -294,8 +315,25 @@ mod tests {
 
     #[test]
     fn rules_compile() {
-        let rules = Rules::get();
-        assert_eq!(rules.set.len(), table::RULES.len());
+        Rules::with(|rules| {
+            assert_eq!(rules.set.len(), table::RULES.len());
+            for rule in &rules.rules {
+                for lazy in [
+                    Some(&rule.pattern),
+                    rule.also.as_ref(),
+                    rule.context.as_ref(),
+                    rule.unless.as_ref(),
+                ] {
+                    if let Some(lazy) = lazy {
+                        assert!(
+                            Pattern::new(&table::expand(lazy.source)).is_ok(),
+                            "{}",
+                            lazy.source
+                        );
+                    }
+                }
+            }
+        });
     }
 
     #[test]

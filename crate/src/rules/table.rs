@@ -311,7 +311,7 @@ mod tests {
                     );
                 }
                 assert!(
-                    regex::Regex::new(&expanded).is_ok(),
+                    crate::pattern::Pattern::new(&expanded).is_ok(),
                     "bad pattern {pattern}"
                 );
             }

@@ -1,4 +1,9 @@
-//! Turns a sentence into the lowercase, plain form the rules match against.
+//! Turns a sentence into the lowercase ASCII form the rules match against.
+//!
+//! Accented Latin letters lose their accents ("café" reads "cafe"); any other
+//! non-ASCII character separates words like a space. Rules are written for
+//! English policies, and ASCII lets patterns compile without Unicode tables
+//! (see [`crate::pattern`]).
 //!
 //! Offsets are never taken from the normalized form: evidence always points
 //! at whole segments of the original input, so normalizing may change lengths.
@@ -44,15 +49,53 @@ pub fn for_matching(text: &str) -> String {
             None => {}
             Some(' ') => pending_space = !out.is_empty(),
             Some(m) => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
+                for lower in m.to_lowercase() {
+                    let ascii = if lower.is_ascii() {
+                        Some(lower.encode_utf8(&mut [0; 4]).to_string())
+                    } else {
+                        without_accent(lower).map(str::to_string)
+                    };
+                    match ascii {
+                        Some(letters) => {
+                            if pending_space {
+                                out.push(' ');
+                                pending_space = false;
+                            }
+                            out.push_str(&letters);
+                        }
+                        None => pending_space = !out.is_empty(),
+                    }
                 }
-                out.extend(m.to_lowercase());
             }
         }
     }
     out
+}
+
+/// The ASCII letters of an accented lowercase Latin letter.
+fn without_accent(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' | 'ģ' => "g",
+        'ì'..='ï' | 'ī' | 'į' | 'ı' => "i",
+        'ł' | 'ľ' | 'ĺ' => "l",
+        'ñ' | 'ń' | 'ň' | 'ņ' => "n",
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' | 'ŕ' => "r",
+        'ß' => "ss",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ť' | 'ţ' | 'ț' => "t",
+        'þ' => "th",
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
 }
 
 /// Length of the web address `text` starts with, if it starts with one.
@@ -101,6 +144,16 @@ mod tests {
     fn repairs_mojibake_apostrophes() {
         assert_eq!(for_matching("the usersï¿½ profile"), "the users' profile");
         assert_eq!(for_matching("we donâ€™t"), "we don't");
+    }
+
+    #[test]
+    fn yields_ascii_only() {
+        assert_eq!(
+            for_matching("Politique de CONFIDENTIALITÉ — Straße"),
+            "politique de confidentialite - strasse"
+        );
+        assert_eq!(for_matching("我们使用cookies 😀 ok"), "cookies ok");
+        assert!(for_matching("نحن لا نبيع Ǆ ǅ ﬁ").is_ascii());
     }
 
     #[test]
