@@ -318,19 +318,18 @@ mod tests {
         Rules::with(|rules| {
             assert_eq!(rules.set.len(), table::RULES.len());
             for rule in &rules.rules {
-                for lazy in [
+                let patterns = [
                     Some(&rule.pattern),
                     rule.also.as_ref(),
                     rule.context.as_ref(),
                     rule.unless.as_ref(),
-                ] {
-                    if let Some(lazy) = lazy {
-                        assert!(
-                            Pattern::new(&table::expand(lazy.source)).is_ok(),
-                            "{}",
-                            lazy.source
-                        );
-                    }
+                ];
+                for lazy in patterns.into_iter().flatten() {
+                    assert!(
+                        Pattern::new(&table::expand(lazy.source)).is_ok(),
+                        "{}",
+                        lazy.source
+                    );
                 }
             }
         });
