@@ -9,7 +9,7 @@
 //   node scripts/test-all.mjs rust e2e   only suites whose name contains a word
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,7 +47,15 @@ function parseSteps(output) {
   };
 }
 
-const nodeTest = (file) => ['node', ['--test', '--test-reporter=tap', '--test-concurrency=1', file], parseTap];
+const nodeTest = (...files) => ['node', ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], parseTap];
+
+/** The end-to-end test files of one browser (`*-chromium.test.mjs`, `chromium.test.mjs`...). */
+function e2eFiles(browser) {
+  return readdirSync(join(root, 'tests/e2e'))
+    .filter((name) => name.endsWith('.test.mjs') && name.includes(browser))
+    .sort()
+    .map((name) => `tests/e2e/${name}`);
+}
 
 const suites = [
   { name: 'rust: cargo test', run: ['cargo', ['test', '--workspace', '--color', 'never'], parseCargo] },
@@ -58,8 +66,8 @@ const suites = [
   },
   { name: 'build: wasm, dist/ and zips', run: ['npm', ['run', '--silent', 'build'], parseExit] },
   { name: 'unit: extension glue (node --test)', run: nodeTest('tests/extension/') },
-  { name: 'e2e: Chromium', run: nodeTest('tests/e2e/chromium.test.mjs') },
-  { name: 'e2e: Firefox', run: nodeTest('tests/e2e/firefox.test.mjs') },
+  { name: 'e2e: Chromium', run: nodeTest(...e2eFiles('chromium')) },
+  { name: 'e2e: Firefox', run: nodeTest(...e2eFiles('firefox')) },
   { name: 'lint', run: ['node', ['scripts/lint.mjs'], parseSteps] },
 ];
 

@@ -17,6 +17,7 @@ use regex_automata::hybrid::{dfa, regex};
 use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
 use regex_automata::{Input, MatchKind, PatternSet};
+use regex_syntax::hir::{Hir, HirKind, Repetition};
 
 /// Syntax for normalized text: no Unicode classes; byte-oriented so classes
 /// like `[^.]` are allowed (haystacks are ASCII, so matches stay on char
@@ -111,6 +112,19 @@ impl Set {
         Ok(Set { dfa, cache, found })
     }
 
+    /// A set that finds, for each pattern, where a match of it could start:
+    /// the pattern's head, up to its first gap ("we", then any few words,
+    /// then "sell": the head is "we"). Gaps are what make a many-pattern
+    /// automaton large and slow to build; heads keep it small, and a pattern
+    /// whose head occurs is then confirmed by its own [`Pattern`].
+    pub fn of_heads<P: AsRef<str>>(patterns: &[P]) -> Result<Set, String> {
+        let heads: Vec<String> = patterns
+            .iter()
+            .map(|p| head_of(p.as_ref()))
+            .collect::<Result<_, _>>()?;
+        Set::new(&heads)
+    }
+
     /// Number of patterns in the set.
     pub fn len(&self) -> usize {
         self.dfa.pattern_len()
@@ -135,6 +149,52 @@ impl Set {
         }
         found.iter().map(|id| id.as_usize()).collect()
     }
+}
+
+/// `pattern` cut at its first gap, as a pattern.
+fn head_of(pattern: &str) -> Result<String, String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .map_err(|e| format!("bad pattern {pattern:?}: {e}"))?;
+    Ok(head(&hir).0.to_string())
+}
+
+/// The part every match of `hir` starts with, up to its first gap, and
+/// whether that is all of `hir`.
+fn head(hir: &Hir) -> (Hir, bool) {
+    match hir.kind() {
+        HirKind::Repetition(repetition) if is_gap(repetition) => (Hir::empty(), false),
+        HirKind::Capture(capture) => head(&capture.sub),
+        HirKind::Concat(items) => {
+            let mut kept = Vec::new();
+            for item in items {
+                let (item_head, whole) = head(item);
+                kept.push(item_head);
+                if !whole {
+                    return (Hir::concat(kept), false);
+                }
+            }
+            (hir.clone(), true)
+        }
+        HirKind::Alternation(branches) => {
+            let (heads, wholes): (Vec<Hir>, Vec<bool>) = branches.iter().map(head).unzip();
+            (
+                Hir::alternation(heads),
+                wholes.into_iter().all(|whole| whole),
+            )
+        }
+        _ => (hir.clone(), true),
+    }
+}
+
+/// A repetition of more than one step of anything but a literal: `\w+`,
+/// `(?:[\w-]+ ){0,6}`, `[^.]*`.
+fn is_gap(repetition: &Repetition) -> bool {
+    repetition.max.is_none_or(|max| max > 1)
+        && !matches!(repetition.sub.kind(), HirKind::Literal(_))
 }
 
 #[cfg(test)]
@@ -170,6 +230,28 @@ mod tests {
         let set = Set::new(&[r"\bsell\b", r"\bshare\b", r"\brent\b"]).expect("compiles");
         assert_eq!(set.matching("we never sell or share"), [0, 1]);
         assert!(set.matching("").is_empty());
+    }
+
+    #[test]
+    fn heads_stop_at_the_first_gap() {
+        let head = |p: &str| Pattern::new(&head_of(p).expect("parses")).expect("compiles");
+        let sell = head(r"\bwe (?:[\w-]+ ){0,3}?sell\b");
+        assert!(sell.is_match("we do"));
+        assert!(!sell.is_match("they do"));
+        let cookies = head(r"\b(?:cookies?|web ?beacons?)\b");
+        assert!(cookies.is_match("a webbeacon"));
+        assert!(!cookies.is_match("a web page"));
+        let either = head(r"\b(?:encrypt\w*|ssl) now");
+        assert!(either.is_match("encrypt"));
+        assert!(either.is_match("ssl now"));
+        assert!(
+            either.is_match("ssl later"),
+            "heads may match more than the pattern"
+        );
+        assert!(!either.is_match("tls now"));
+        let set =
+            Set::of_heads(&[r"\bwe (?:[\w-]+ ){0,3}?sell\b", r"\bcookies?\b"]).expect("compiles");
+        assert_eq!(set.matching("we like cookies"), [0, 1]);
     }
 
     #[test]

@@ -191,8 +191,8 @@ impl Rules {
 
     fn compile(rules: &[Rule]) -> Rules {
         let patterns: Vec<String> = rules.iter().map(|r| table::expand(r.pattern)).collect();
-        let set =
-            Set::new(&patterns).expect("rule table compiles (checked by the rules_compile test)");
+        let set = Set::of_heads(&patterns)
+            .expect("rule table compiles (checked by the rules_compile test)");
         let rules = rules
             .iter()
             .map(|rule| CompiledRule {

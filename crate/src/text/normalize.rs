@@ -26,14 +26,27 @@ const MOJIBAKE: &[(&str, char)] = &[
 /// invisible characters mapped to plain ASCII punctuation and every run of
 /// whitespace or control characters collapsed to one space.
 pub fn for_matching(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
+    let mut out = Ascii {
+        text: String::with_capacity(text.len()),
+        pending_space: false,
+    };
     let mut rest = text;
-    let mut pending_space = false;
     while let Some(c) = rest.chars().next() {
-        if let Some(url_len) = url_at(rest) {
-            // Addresses are not statements; "https://" is not a claim of encryption.
-            rest = &rest[url_len..];
-            pending_space = !out.is_empty();
+        if matches!(c, 'h' | 'H' | 'w' | 'W') && !out.ends_in_word() {
+            if let Some(url_len) = url_at(rest) {
+                // Addresses are not statements; "https://" is no claim of encryption.
+                rest = &rest[url_len..];
+                out.space();
+                continue;
+            }
+        }
+        if c.is_ascii() {
+            rest = &rest[1..];
+            if c.is_ascii_graphic() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.space();
+            }
             continue;
         }
         let repaired = match c {
@@ -47,29 +60,44 @@ pub fn for_matching(text: &str) -> String {
         rest = &rest[len..];
         match mapped {
             None => {}
-            Some(' ') => pending_space = !out.is_empty(),
+            Some(' ') => out.space(),
             Some(m) => {
                 for lower in m.to_lowercase() {
-                    let ascii = if lower.is_ascii() {
-                        Some(lower.encode_utf8(&mut [0; 4]).to_string())
-                    } else {
-                        without_accent(lower).map(str::to_string)
-                    };
-                    match ascii {
-                        Some(letters) => {
-                            if pending_space {
-                                out.push(' ');
-                                pending_space = false;
-                            }
-                            out.push_str(&letters);
-                        }
-                        None => pending_space = !out.is_empty(),
+                    match (lower.is_ascii(), without_accent(lower)) {
+                        (true, _) => out.push(lower),
+                        (false, Some(letters)) => letters.chars().for_each(|l| out.push(l)),
+                        (false, None) => out.space(),
                     }
                 }
             }
         }
     }
-    out
+    out.text
+}
+
+/// Normalized text being built: spaces are held back so runs collapse and
+/// the text neither starts nor ends with one.
+struct Ascii {
+    text: String,
+    pending_space: bool,
+}
+
+impl Ascii {
+    fn push(&mut self, c: char) {
+        if self.pending_space {
+            self.text.push(' ');
+            self.pending_space = false;
+        }
+        self.text.push(c);
+    }
+
+    fn space(&mut self) {
+        self.pending_space = !self.text.is_empty();
+    }
+
+    fn ends_in_word(&self) -> bool {
+        !self.pending_space && self.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+    }
 }
 
 /// The ASCII letters of an accented lowercase Latin letter.

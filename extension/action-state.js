@@ -1,0 +1,62 @@
+/**
+ * What the toolbar button says about one tab: the number of concerns found,
+ * a "!" when the page is off-limits, or nothing.
+ */
+import { api } from './browser-api.js';
+
+const CONCERN_COLOUR = '#c62828';
+const NO_CONCERN_COLOUR = '#2e7d32';
+const UNAVAILABLE_COLOUR = '#616161';
+const UNAVAILABLE_POPUP = 'extension/unavailable.html';
+
+/** Message shown when the browser refuses to let the extension into a page. */
+const UNAVAILABLE_TITLE =
+  "Policy badges can't read this page (browser pages and web stores are off-limits to extensions)";
+
+/**
+ * Shows the number of concerns (bad badges) found on the tab's page.
+ * @param {number} tabId
+ * @param {number} concerns
+ */
+export async function showConcerns(tabId, concerns) {
+  const noun = concerns === 1 ? 'concern' : 'concerns';
+  await Promise.all([
+    api.action.setBadgeText({ tabId, text: String(concerns) }),
+    api.action.setBadgeBackgroundColor({ tabId, color: concerns > 0 ? CONCERN_COLOUR : NO_CONCERN_COLOUR }),
+    api.action.setTitle({ tabId, title: `Policy Badges: ${concerns} ${noun} on this page` }),
+  ]);
+}
+
+/**
+ * Marks the tab's page as one the extension may not read, and explains why:
+ * in the button's title, and in a popup that the next click opens (this one
+ * too, where the browser lets an extension open its popup).
+ * @param {number} tabId
+ * @param {number} windowId
+ */
+export async function showUnavailable(tabId, windowId) {
+  await Promise.all([
+    api.action.setBadgeText({ tabId, text: '!' }),
+    api.action.setBadgeBackgroundColor({ tabId, color: UNAVAILABLE_COLOUR }),
+    api.action.setTitle({ tabId, title: UNAVAILABLE_TITLE }),
+    api.action.setPopup({ tabId, popup: UNAVAILABLE_POPUP }),
+  ]);
+  try {
+    await api.action.openPopup({ windowId });
+  } catch {
+    // Not allowed here (no user gesture left, or an older browser): the badge
+    // and the title still say it, and the next click opens the popup.
+  }
+}
+
+/**
+ * Forgets what the button said about the tab's previous page.
+ * @param {number} tabId
+ */
+export async function resetTab(tabId) {
+  await Promise.all([
+    api.action.setBadgeText({ tabId, text: '' }),
+    api.action.setTitle({ tabId, title: api.runtime.getManifest().action.default_title }),
+    api.action.setPopup({ tabId, popup: '' }),
+  ]);
+}

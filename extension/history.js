@@ -1,0 +1,207 @@
+/**
+ * The policy history as the panel sees it: after each analysis of a policy,
+ * remember the page (history-store.js) and, when its text changed since the
+ * last visit, say how its badges changed, as the core's `diffBadges` finds.
+ * Also the rows of the History view, and forgetting.
+ *
+ * What a re-analysis shows: the record keeps the last change found until the
+ * page's text changes again. So reopening the panel on a page whose policy
+ * changed keeps showing "Changed since <date>" (with the day it was noticed),
+ * and the next change of the text replaces it; the first analysis of a page,
+ * and a page whose text has stayed the same since it was first read, show no
+ * change section. A change of the text that changes no badge is still a
+ * change: the section says only the wording changed.
+ */
+import {
+  EVIDENCE_CHARS, RECORD_VERSION, compactBadges, forDiff, hashText, originOf, pageKey,
+} from './history-store.js';
+import { POLARITY } from './present.js';
+
+const LOCALE = 'en-US';
+
+/**
+ * @typedef {import('./history-store.js').HistoryRecord} HistoryRecord
+ * @typedef {import('./history-store.js').HistoryStore} HistoryStore
+ *
+ * @typedef {object} ChangeBadge  a badge of the change section
+ * @property {string} id
+ * @property {string} label
+ * @property {'good'|'bad'|'info'} polarity
+ * @property {string} mark
+ * @property {string} word
+ * @property {{text: string, start?: number, end?: number, section?: string|null}[]} evidence
+ *   its evidence now (with offsets in the page, for highlighting), or, for a
+ *   removed badge, the evidence it had (text only)
+ * @property {string[]} [before]  for a badge whose evidence changed, the old sentences
+ *
+ * @typedef {object} ChangeView  the panel's "Changed since" section
+ * @property {string} heading  "Changed since Nov 25, 2026"
+ * @property {string} since  the previous version's date, ISO 8601
+ * @property {string} note  when the previous version was last read, and when the change was found
+ * @property {boolean} wordingOnly  the text changed, no badge did
+ * @property {ChangeBadge[]} added
+ * @property {ChangeBadge[]} removed
+ * @property {ChangeBadge[]} changed
+ *
+ * @typedef {object} HistoryRow  one page of the History view
+ * @property {string} page  origin + path
+ * @property {string} analyzed  "Nov 25, 2026, 11:40 PM"
+ * @property {string} analyzedAt  ISO 8601
+ * @property {number} concerns
+ * @property {string} concernsText  "5 concerns"
+ * @property {boolean} changed
+ * @property {string} changeText  "Changed since Nov 24, 2026" or "No change seen"
+ */
+
+/**
+ * The record to keep after analyzing a page, given the one kept before.
+ * @param {HistoryRecord|null} previous
+ * @param {{page: string, hash: string, summary: object, now: number, diffBadges: Function}} analysis
+ *   `summary` is the core's; `diffBadges` the core's function
+ * @returns {HistoryRecord}
+ */
+export function nextRecord(previous, { page, hash, summary, now, diffBadges }) {
+  const record = {
+    v: RECORD_VERSION,
+    page,
+    analyzedAt: now,
+    hash,
+    concerns: summary.badges.filter((badge) => badge.polarity === 'bad').length,
+    evidenceChars: EVIDENCE_CHARS[0],
+    // Refreshed even when the text is the same: the baseline of the next
+    // comparison is what the current core finds.
+    badges: compactBadges(summary.badges, EVIDENCE_CHARS[0]),
+    change: null,
+  };
+  if (previous === null) {
+    return record;
+  }
+  if (previous.hash === hash) {
+    return { ...record, change: previous.change ?? null };
+  }
+  // Both sides cut alike, so a sentence kept shorter last time still matches.
+  const chars = Math.min(previous.evidenceChars, EVIDENCE_CHARS[0]);
+  const before = compactBadges(previous.badges, chars);
+  const after = compactBadges(summary.badges, chars);
+  const found = diffBadges(forDiff(before), forDiff(after));
+  const old = new Map(before.map((badge) => [badge.id, badge]));
+  return {
+    ...record,
+    change: {
+      since: previous.analyzedAt,
+      noticedAt: now,
+      added: [...found.added],
+      removed: found.removed.map((id) => old.get(id) ?? { id, evidence: [] }),
+      changed: found.changed_evidence.map((id) => old.get(id) ?? { id, evidence: [] }),
+    },
+  };
+}
+
+/**
+ * Remembers an analyzed policy page and says what changed since last time.
+ * Pages that are not policies, or not http(s), are not remembered.
+ * @param {HistoryStore} store
+ * @param {{url: string, text: string, summary: object, taxonomy: object, diffBadges: Function, now?: number, timeZone?: string}} analysis
+ * @returns {Promise<ChangeView|null>}  null when there is no change to show
+ */
+export async function rememberAnalysis(store, { url, text, summary, taxonomy, diffBadges, now = Date.now(), timeZone }) {
+  const page = pageKey(url);
+  if (page === null || !summary.is_policy) {
+    return null;
+  }
+  const hash = await hashText(text);
+  const record = await store.update(page, (previous) => nextRecord(previous, { page, hash, summary, now, diffBadges }));
+  return changeView(record, summary, taxonomy, { timeZone });
+}
+
+/**
+ * The change section for a record, or null when it has no change.
+ * @param {HistoryRecord} record
+ * @param {object} summary  the core's Summary of the page as it is now
+ * @param {{badges: {id: string, label: string, polarity: string}[]}} taxonomy
+ * @param {{timeZone?: string}} [options]
+ * @returns {ChangeView|null}
+ */
+export function changeView(record, summary, taxonomy, { timeZone } = {}) {
+  const { change } = record;
+  if (!change) {
+    return null;
+  }
+  const known = new Map(taxonomy.badges.map((badge) => [badge.id, badge]));
+  const now = new Map(summary.badges.map((badge) => [badge.id, badge]));
+  const describe = (id) => {
+    const badge = known.get(id);
+    const polarity = POLARITY[badge?.polarity] ? badge.polarity : 'info';
+    return { id, label: badge?.label ?? id, polarity, mark: POLARITY[polarity].mark, word: POLARITY[polarity].word };
+  };
+  const evidenceNow = (id) => (now.get(id)?.evidence ?? [])
+    .map(({ text, start, end, section }) => ({ text, start, end, section }));
+  const oldEvidence = (texts) => texts.map((text) => ({ text }));
+  const since = formatDate(change.since, { timeZone });
+  const view = {
+    heading: `Changed since ${since}`,
+    since: new Date(change.since).toISOString(),
+    note: `Last read here on ${formatDateTime(change.since, { timeZone })}; ` +
+      `change found on ${formatDateTime(change.noticedAt, { timeZone })}.`,
+    wordingOnly: change.added.length + change.removed.length + change.changed.length === 0,
+    added: change.added.map((id) => ({ ...describe(id), evidence: evidenceNow(id) })),
+    removed: change.removed.map(({ id, evidence }) => ({ ...describe(id), evidence: oldEvidence(evidence) })),
+    changed: change.changed.map(({ id, evidence }) => ({ ...describe(id), evidence: evidenceNow(id), before: evidence })),
+  };
+  return view;
+}
+
+/**
+ * The History view's rows, most recently analyzed first.
+ * @param {HistoryRecord[]} records
+ * @param {{timeZone?: string}} [options]
+ * @returns {HistoryRow[]}
+ */
+export function historyRows(records, { timeZone } = {}) {
+  return [...records]
+    .sort((a, b) => b.analyzedAt - a.analyzedAt)
+    .map((record) => ({
+      page: record.page,
+      analyzed: formatDateTime(record.analyzedAt, { timeZone }),
+      analyzedAt: new Date(record.analyzedAt).toISOString(),
+      concerns: record.concerns,
+      concernsText: `${record.concerns} ${record.concerns === 1 ? POLARITY.bad.word : POLARITY.bad.plural}`,
+      changed: Boolean(record.change),
+      changeText: record.change ? `Changed since ${formatDate(record.change.since, { timeZone })}` : 'No change seen',
+    }));
+}
+
+/**
+ * What the History view shows for a page: the rows, and the site "Forget
+ * this site" forgets.
+ * @param {HistoryStore} store
+ * @param {string} url  the page the panel is on
+ * @param {{timeZone?: string}} [options]
+ * @returns {Promise<{site: string|null, rows: HistoryRow[]}>}
+ */
+export async function historyFor(store, url, options) {
+  return { site: originOf(url), rows: historyRows(await store.list(), options) };
+}
+
+/**
+ * Forgets the site of `url`, or everything.
+ * @param {HistoryStore} store
+ * @param {'site'|'all'} scope
+ * @param {string} url  the page the panel is on
+ * @returns {Promise<number>}  how many pages were forgotten
+ */
+export async function forget(store, scope, url) {
+  if (scope === 'all') {
+    return store.forgetAll();
+  }
+  const origin = originOf(url);
+  return origin === null ? 0 : store.forgetOrigin(origin);
+}
+
+function formatDate(ms, { timeZone } = {}) {
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone }).format(ms);
+}
+
+function formatDateTime(ms, { timeZone } = {}) {
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(ms);
+}

@@ -1,0 +1,87 @@
+/**
+ * Turns the core's Summary into what the panel shows: badges grouped in the
+ * taxonomy's group order, concerns first within a group, with the words and
+ * marks that say each badge's polarity without relying on colour.
+ */
+
+/** How each polarity is shown: a mark, a word, and the word's plural. */
+export const POLARITY = Object.freeze({
+  bad: Object.freeze({ mark: '✕', word: 'concern', plural: 'concerns' }),
+  good: Object.freeze({ mark: '✓', word: 'protection', plural: 'protections' }),
+  info: Object.freeze({ mark: 'i', word: 'fact', plural: 'facts' }),
+});
+
+const POLARITY_ORDER = ['bad', 'good', 'info'];
+
+const WORD_COUNT = new Intl.NumberFormat('en-US');
+
+/**
+ * @typedef {object} PanelBadge
+ * @property {string} id
+ * @property {string} label
+ * @property {string} group
+ * @property {'good'|'bad'|'info'} polarity
+ * @property {string} mark  '✕', '✓' or 'i'
+ * @property {string} word  'concern', 'protection' or 'fact'
+ * @property {string} description  what earns the badge, from the taxonomy
+ * @property {{text: string, start: number, end: number, section: string|null}[]} evidence
+ *
+ * @typedef {object} PanelModel
+ * @property {'badges'|'not-policy'} kind
+ * @property {string} title  the site's name
+ * @property {string} reason  the core's reason for calling it a policy or not
+ * @property {string|null} notice  set when only part of the page was analyzed
+ * @property {{bad: number, good: number, info: number}} counts
+ * @property {string} countsText  "5 concerns · 8 protections · 6 facts"
+ * @property {{id: string, label: string, badges: PanelBadge[]}[]} groups
+ */
+
+/**
+ * The panel's content for one analyzed page.
+ * @param {object} summary  the core's Summary for the page's text
+ * @param {{groups: {id: string, label: string}[], badges: {id: string, description: string}[]}} taxonomy
+ * @param {{title: string, capped: boolean}} page  the site's name; whether the
+ *   content script cut the text short
+ * @returns {PanelModel}
+ */
+export function presentSummary(summary, taxonomy, page) {
+  const descriptions = new Map(taxonomy.badges.map((b) => [b.id, b.description]));
+  const badges = summary.badges.map((badge) => ({
+    id: badge.id,
+    label: badge.label,
+    group: badge.group,
+    polarity: badge.polarity,
+    mark: POLARITY[badge.polarity].mark,
+    word: POLARITY[badge.polarity].word,
+    description: descriptions.get(badge.id) ?? '',
+    evidence: badge.evidence.map(({ text, start, end, section }) => ({ text, start, end, section })),
+  }));
+  const counts = { bad: 0, good: 0, info: 0 };
+  for (const badge of badges) {
+    counts[badge.polarity]++;
+  }
+  return {
+    kind: summary.is_policy ? 'badges' : 'not-policy',
+    title: page.title,
+    reason: summary.reason,
+    notice: summary.truncated || page.capped
+      ? `This page is very long: only the first ${WORD_COUNT.format(summary.words)} words were analyzed`
+      : null,
+    counts,
+    countsText: POLARITY_ORDER
+      .map((p) => `${counts[p]} ${counts[p] === 1 ? POLARITY[p].word : POLARITY[p].plural}`)
+      .join(' · '),
+    groups: groupBadges(badges, taxonomy.groups),
+  };
+}
+
+/** Badges grouped in taxonomy order (empty groups dropped), concerns first. */
+function groupBadges(badges, groups) {
+  const byPolarity = (a, b) => POLARITY_ORDER.indexOf(a.polarity) - POLARITY_ORDER.indexOf(b.polarity);
+  const known = groups.map(({ id, label }) => ({
+    id,
+    label,
+    badges: badges.filter((b) => b.group === id).sort(byPolarity),
+  }));
+  return known.filter((group) => group.badges.length > 0);
+}

@@ -1,0 +1,145 @@
+/**
+ * Reads the Policy Badges panel the way a person sees it, in Chromium: the
+ * panel lives in a CLOSED shadow root, out of reach of page scripts and of
+ * Playwright's selectors, but a page CDP session's
+ * `DOM.getDocument({depth: -1, pierce: true})` includes closed shadow roots.
+ */
+
+const HOST = 'policy-badges-panel';
+
+/**
+ * @typedef {object} PanelNode
+ * @property {number} backendNodeId  stable id for CDP calls (clicks)
+ * @property {string} name  local name
+ * @property {Record<string, string>} attrs
+ * @property {PanelNode[]} children  element children
+ * @property {string} text  the text of all its descendants, whitespace-collapsed
+ *
+ * @typedef {object} PanelBadge
+ * @property {string} label
+ * @property {string} polarity  'bad' | 'good' | 'info' (the item's class)
+ * @property {string} tag  the visible mark and word, e.g. "✕ concern"
+ * @property {boolean} expanded  its toggle's aria-expanded
+ * @property {PanelNode} toggle
+ * @property {PanelNode[]} quotes  evidence sentences (buttons), hidden or not
+ *
+ * @typedef {object} PanelSnapshot
+ * @property {string} shadowRootType  'closed' for our panel
+ * @property {PanelNode} root  the dialog element
+ * @property {string} text
+ * @property {(predicate: (node: PanelNode) => boolean) => PanelNode[]} findAll
+ * @property {(label: string) => PanelNode|undefined} button  a button by its text or aria-label
+ * @property {() => {label: string, badges: PanelBadge[]}[]} groups
+ * @property {() => PanelBadge[]} badges
+ */
+
+/**
+ * The panel as it is now, or null when the page has none.
+ * @param {import('playwright-core').CDPSession} cdp  a CDP session of the page
+ * @returns {Promise<PanelSnapshot|null>}
+ */
+export async function readPanel(cdp) {
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const html = root.children?.find((node) => node.localName === 'html');
+  const host = html?.children?.find((node) => node.localName === HOST);
+  const shadowRoot = host?.shadowRoots?.[0];
+  const dialog = shadowRoot?.children?.find((node) => node.attributes?.includes('dialog'));
+  if (!dialog) {
+    return null;
+  }
+  const tree = toPanelNode(dialog);
+  const findAll = (predicate) => descendants(tree).filter(predicate);
+  const badgesIn = (node) => descendants(node).filter((n) => hasClass(n, 'badge')).map(toBadge);
+  return {
+    shadowRootType: shadowRoot.shadowRootType,
+    root: tree,
+    text: tree.text,
+    findAll,
+    button: (label) => findAll((n) => n.name === 'button' && (n.text === label || n.attrs['aria-label'] === label))[0],
+    groups: () => findAll((n) => n.name === 'section' && hasClass(n, 'group')).map((section) => ({
+      label: section.children.find((n) => n.name === 'h3')?.text,
+      badges: badgesIn(section),
+    })),
+    badges: () => badgesIn(tree),
+  };
+}
+
+/**
+ * Polls the panel until `predicate` holds for it.
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {(panel: PanelSnapshot|null) => boolean} predicate
+ * @param {{timeout?: number, what?: string}} [options]
+ * @returns {Promise<PanelSnapshot|null>} the snapshot that satisfied the predicate
+ */
+export async function waitForPanel(cdp, predicate, { timeout = 10_000, what = 'the panel' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const panel = await readPanel(cdp);
+    if (predicate(panel)) {
+      return panel;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}; panel text: ${panel?.text ?? '(no panel)'}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Clicks a panel element with the mouse, like a person: scrolls it into
+ * view, then presses at the centre of its box. The click lands on whatever
+ * is on top there, so it also proves the panel is visible and on top.
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {PanelNode} node
+ */
+export async function clickNode(page, cdp, node) {
+  const { backendNodeId } = node;
+  await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+  const { quads } = await cdp.send('DOM.getContentQuads', { backendNodeId });
+  if (!quads?.length) {
+    throw new Error(`<${node.name}> "${node.text}" has no box on screen`);
+  }
+  const [x1, y1, , , x3, y3] = quads[0];
+  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+}
+
+function toPanelNode(node) {
+  const attrs = {};
+  for (let i = 0; i + 1 < (node.attributes?.length ?? 0); i += 2) {
+    attrs[node.attributes[i]] = node.attributes[i + 1];
+  }
+  const texts = [];
+  const children = [];
+  for (const child of node.children ?? []) {
+    if (child.nodeType === 3) {
+      texts.push(child.nodeValue);
+    } else if (child.nodeType === 1 && child.localName !== 'style') {
+      const element = toPanelNode(child);
+      children.push(element);
+      texts.push(element.text);
+    }
+  }
+  const text = texts.join(' ').replace(/\s+/g, ' ').trim();
+  return { backendNodeId: node.backendNodeId, name: node.localName, attrs, children, text };
+}
+
+function descendants(node) {
+  return [node, ...node.children.flatMap(descendants)];
+}
+
+function hasClass(node, name) {
+  return (node.attrs.class ?? '').split(/\s+/).includes(name);
+}
+
+function toBadge(item) {
+  const toggle = descendants(item).find((n) => hasClass(n, 'badge-toggle'));
+  return {
+    label: descendants(toggle).find((n) => hasClass(n, 'label'))?.text,
+    polarity: ['bad', 'good', 'info'].find((p) => hasClass(item, p)),
+    tag: descendants(toggle).find((n) => hasClass(n, 'tag'))?.text,
+    expanded: toggle.attrs['aria-expanded'] === 'true',
+    toggle,
+    quotes: descendants(item).filter((n) => hasClass(n, 'quote')),
+  };
+}

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { presentSummary } from '../../extension/present.js';
+import { TAXONOMY, summaryWith } from './fixtures.mjs';
+
+const PAGE = { title: 'example.org', capped: false };
+
+test('badges are grouped in taxonomy order, concerns then protections then facts', () => {
+  const model = presentSummary(summaryWith(['cookies', 'third-party-tracking', 'no-sale', 'shares-aggregate']), TAXONOMY, PAGE);
+  assert.deepEqual(model.groups.map((g) => [g.label, g.badges.map((b) => b.id)]), [
+    ['Tracking', ['third-party-tracking', 'cookies']],
+    ['Sharing', ['no-sale', 'shares-aggregate']],
+  ]);
+});
+
+test('every badge says its polarity with a mark and a word', () => {
+  const model = presentSummary(summaryWith(['cookies', 'location', 'no-sale']), TAXONOMY, PAGE);
+  const shown = model.groups.flatMap((g) => g.badges).map((b) => [b.id, b.mark, b.word]);
+  assert.deepEqual(shown, [['cookies', 'i', 'fact'], ['location', '✕', 'concern'], ['no-sale', '✓', 'protection']]);
+});
+
+test('the summary line counts each polarity, singular or plural', () => {
+  const model = presentSummary(summaryWith(['third-party-tracking', 'location', 'no-sale']), TAXONOMY, PAGE);
+  assert.deepEqual(model.counts, { bad: 2, good: 1, info: 0 });
+  assert.equal(model.countsText, '2 concerns · 1 protection · 0 facts');
+});
+
+test('badges carry their description and evidence', () => {
+  const [badge] = presentSummary(summaryWith(['location']), TAXONOMY, PAGE).groups[0].badges;
+  assert.equal(badge.description, 'Location.');
+  assert.deepEqual(badge.evidence, [{ text: 'Sentence about location.\nSecond line.', start: 0, end: 5, section: 'Intro' }]);
+});
+
+test('a long page gets a notice, whether the core or the content script cut it', () => {
+  const notice = 'This page is very long: only the first 1,234 words were analyzed';
+  assert.equal(presentSummary(summaryWith([]), TAXONOMY, PAGE).notice, null);
+  assert.equal(presentSummary(summaryWith([], { truncated: true }), TAXONOMY, PAGE).notice, notice);
+  assert.equal(presentSummary(summaryWith([]), TAXONOMY, { ...PAGE, capped: true }).notice, notice);
+});
+
+test('a page that is not a policy keeps the core reason', () => {
+  const model = presentSummary(summaryWith([], { is_policy: false, reason: 'no policy words' }), TAXONOMY, PAGE);
+  assert.equal(model.kind, 'not-policy');
+  assert.equal(model.reason, 'no policy words');
+  assert.equal(model.title, 'example.org');
+});
