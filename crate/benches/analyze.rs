@@ -96,17 +96,8 @@ struct Stats {
 fn stats(mut samples: Vec<Duration>) -> Stats {
     samples.sort_unstable();
     let n = samples.len();
-    let median = if n % 2 == 1 {
-        samples[n / 2]
-    } else {
-        (samples[n / 2 - 1] + samples[n / 2]) / 2
-    };
-    Stats {
-        runs: n,
-        median,
-        min: samples[0],
-        p90: samples[(n * 9).div_ceil(10) - 1],
-    }
+    let median = if n % 2 == 1 { samples[n / 2] } else { (samples[n / 2 - 1] + samples[n / 2]) / 2 };
+    Stats { runs: n, median, min: samples[0], p90: samples[(n * 9).div_ceil(10) - 1] }
 }
 
 /// Runs `cases` in turn, round after round: warm-up, then timed rounds until
@@ -142,13 +133,8 @@ fn seeds() -> Vec<Text> {
     paths
         .into_iter()
         .map(|path| Text {
-            name: path
-                .file_stem()
-                .expect("a file name")
-                .to_string_lossy()
-                .into_owned(),
-            body: fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("reading {}: {e}", path.display())),
+            name: path.file_stem().expect("a file name").to_string_lossy().into_owned(),
+            body: fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display())),
         })
         .collect()
 }
@@ -160,13 +146,7 @@ fn long_policies(seeds: &[Text], word: &Regex) -> Vec<Text> {
     while word.find_iter(&long).count() < LONG_WORDS {
         long.push_str(&round);
     }
-    SCALES
-        .iter()
-        .map(|&scale| Text {
-            name: format!("long-10k-x{scale}"),
-            body: long.repeat(scale),
-        })
-        .collect()
+    SCALES.iter().map(|&scale| Text { name: format!("long-10k-x{scale}"), body: long.repeat(scale) }).collect()
 }
 
 fn micros(d: Duration) -> f64 {
@@ -213,11 +193,7 @@ fn main() {
                 "p90_us": micros(s.p90),
             }));
         }
-        eprintln!(
-            "{:<18} analyze / baseline = {:.1}",
-            text.name,
-            micros(stats[0].median) / micros(stats[1].median)
-        );
+        eprintln!("{:<18} analyze / baseline = {:.1}", text.name, micros(stats[0].median) / micros(stats[1].median));
         text_info.push(json!({
             "name": text.name,
             "bytes": text.body.len(),

@@ -35,11 +35,7 @@ pub fn analyze(input: &str) -> Summary {
     let document = Document::new(input);
     let (findings, signals) = read(&document);
     let verdict = signals.verdict();
-    let badges = if verdict.is_policy {
-        badges(&document, &findings)
-    } else {
-        Vec::new()
-    };
+    let badges = if verdict.is_policy { badges(&document, &findings) } else { Vec::new() };
     Summary {
         is_policy: verdict.is_policy,
         policy_score: verdict.score,
@@ -62,24 +58,21 @@ pub fn practices(input: &str) -> Vec<BadgeId> {
 /// Applies the rules to every sentence and resolves the findings; also
 /// gathers the signals that tell a policy from other text.
 fn read(document: &Document<'_>) -> (Findings, Signals) {
-    let mut signals = Signals {
-        words: count_words(document.text),
-        ..Signals::default()
-    };
+    let mut signals = Signals { words: count_words(document.text), ..Signals::default() };
     let mut findings = Findings::new();
-    Rules::with(|rules| {
-        document.walk(|visit| match visit {
-            Visit::Heading(heading) => signals.heading(heading),
-            Visit::Sentence(index, view) => {
-                signals.sentence(&document.normalized[index]);
-                rules.apply(view, |badge| {
-                    let evidence = findings.entry(badge).or_default();
-                    if evidence.last() != Some(&index) {
-                        evidence.push(index);
-                    }
-                });
-            }
-        })
+    let rules = Rules::get();
+    document.walk(|visit| match visit {
+        Visit::Heading(heading) => signals.heading(heading, rules.names_privacy(&rules.scan(heading))),
+        Visit::Sentence(index, view) => {
+            let scan = rules.scan(view.text);
+            signals.sentence(rules.states_practice(&scan));
+            rules.apply(view, &scan, |badge| {
+                let evidence = findings.entry(badge).or_default();
+                if evidence.last() != Some(&index) {
+                    evidence.push(index);
+                }
+            });
+        }
     });
     resolve(&mut findings);
     signals.distinct_badges = findings.len();
@@ -103,21 +96,20 @@ pub struct Explanation {
 pub fn explain(input: &str) -> Vec<Explanation> {
     let document = Document::new(input);
     let mut explanations = Vec::new();
-    Rules::with(|rules| {
-        document.walk(|visit| {
-            let Visit::Sentence(index, view) = visit else {
-                return;
-            };
-            let mut hits = Vec::new();
-            rules.trace(view, |hit| hits.push(hit));
-            if !hits.is_empty() {
-                explanations.push(Explanation {
-                    sentence: document.text[document.segments[index].range.clone()].to_string(),
-                    normalized: view.text.to_string(),
-                    hits,
-                });
-            }
-        })
+    let rules = Rules::get();
+    document.walk(|visit| {
+        let Visit::Sentence(index, view) = visit else {
+            return;
+        };
+        let mut hits = Vec::new();
+        rules.trace(view, &rules.scan(view.text), |hit| hits.push(hit));
+        if !hits.is_empty() {
+            explanations.push(Explanation {
+                sentence: document.text[document.segments[index].range.clone()].to_string(),
+                normalized: view.text.to_string(),
+                hits,
+            });
+        }
     });
     explanations
 }
@@ -142,16 +134,8 @@ impl<'a> Document<'a> {
     fn new(input: &'a str) -> Document<'a> {
         let (text, truncated) = truncate(input, MAX_INPUT_BYTES);
         let segments = segment(text);
-        let normalized = segments
-            .iter()
-            .map(|s| normalize::for_matching(&text[s.range.clone()]))
-            .collect();
-        Document {
-            text,
-            truncated,
-            segments,
-            normalized,
-        }
+        let normalized = segments.iter().map(|s| normalize::for_matching(&text[s.range.clone()])).collect();
+        Document { text, truncated, segments, normalized }
     }
 
     /// Visits the segments in order.
@@ -204,9 +188,7 @@ fn badges(document: &Document<'_>, findings: &Findings) -> Vec<Badge> {
                         text: text[segment.range.clone()].to_string(),
                         start: segment.range.start,
                         end: segment.range.end,
-                        section: segment
-                            .heading
-                            .map(|h| text[segments[h].range.clone()].to_string()),
+                        section: segment.heading.map(|h| text[segments[h].range.clone()].to_string()),
                     }
                 })
                 .collect();

@@ -5,14 +5,13 @@
 //! ("we collect", "we share"), and how many distinct practices were found.
 //! A news article about privacy lacks the first two; a shop page all three.
 
-use crate::pattern::Pattern;
+/// A sentence where the site states one of its own data practices: "we
+/// collect", "your information is never sold".
+pub const PRACTICE: &str = "((we|us|our company|this (web ?site|site|app)) ~6 (collect|gather|use|share|disclose|store|retain|keep|process|protect|receive|obtain|sell|rent|transfer|track)*|(your|our (customers|users|visitors|members)'?) ~5 (information|data|details) ~10, (is|are|will|may) ~3 (used|collected|shared|sold|disclosed|stored|kept|retained|protected|processed|transferred))";
 
-thread_local! {
-    /// The site states one of its own data practices.
-    static PRACTICE: Pattern = Pattern::built_in(r"\b(?:we|us|our company|this (?:web ?site|site|app))\b(?: [\w'-]+){0,6}? (?:collect|gather|use|share|disclose|store|retain|keep|process|protect|receive|obtain|sell|rent|transfer|track)|\b(?:your|our (?:customers|users|visitors|members)'?)\b(?: [\w'-]+){0,5}? (?:information|data|details)\b[^.]{0,60}?\b(?:is|are|will|may)\b(?: [\w'-]+){0,3}? (?:used|collected|shared|sold|disclosed|stored|kept|retained|protected|processed|transferred)");
-    /// A heading names a privacy policy or notice.
-    static PRIVACY: Pattern = Pattern::built_in(r"\b(?:privacy|data protection|datenschutz\w*|confidentialite|privacidad|cookie (?:policy|notice|statement)|personal (?:information|data))\b");
-}
+/// A heading that names a privacy policy or notice.
+pub const PRIVACY: &str =
+    "(privacy|data protection|datenschutz*|confidentialite|privacidad|cookie (policy|notice|statement)|personal (information|data))";
 
 /// Fewer words than this is not enough text to call it a policy.
 pub const MIN_POLICY_WORDS: usize = 60;
@@ -51,30 +50,24 @@ pub struct Signals {
 }
 
 impl Signals {
-    /// Records one normalized sentence.
-    pub fn sentence(&mut self, normalized: &str) {
+    /// Records one sentence, and whether it matched [`PRACTICE`].
+    pub fn sentence(&mut self, states_practice: bool) {
         self.sentences += 1;
-        if PRACTICE.with(|p| p.is_match(normalized)) {
-            self.practice_sentences += 1;
-        }
+        self.practice_sentences += usize::from(states_practice);
     }
 
-    /// Records one normalized heading. A line of links ("Privacy Policy |
-    /// Terms of Use") is navigation, not a heading, and does not count.
-    pub fn heading(&mut self, normalized: &str) {
-        let separators = normalized.matches(" | ").count() + normalized.matches(" · ").count();
-        let navigation = separators >= 2;
-        self.privacy_heading |= !navigation && PRIVACY.with(|p| p.is_match(normalized));
+    /// Records one normalized heading, and whether it matched [`PRIVACY`].
+    /// A line of links ("privacy policy | terms of use | careers") is
+    /// navigation, not a heading, and does not count.
+    pub fn heading(&mut self, normalized: &str, names_privacy: bool) {
+        let navigation = normalized.matches(" | ").count() >= 2;
+        self.privacy_heading |= names_privacy && !navigation;
     }
 
     /// Weighs the signals into a verdict.
     pub fn verdict(&self) -> Verdict {
         if self.words == 0 {
-            return Verdict {
-                is_policy: false,
-                score: 0.0,
-                reason: "The page has no text to analyze.".into(),
-            };
+            return Verdict { is_policy: false, score: 0.0, reason: "The page has no text to analyze.".into() };
         }
         let practice_ratio = self.practice_sentences as f32 / self.sentences.max(1) as f32;
         let practice_count = self.practice_sentences as f32 / PRACTICE_SENTENCES_ENOUGH as f32;
@@ -85,10 +78,7 @@ impl Signals {
         let long_enough = self.words >= MIN_POLICY_WORDS;
         let is_policy = long_enough && score >= POLICY_THRESHOLD;
         let reason = if !long_enough {
-            format!(
-                "The page has only {} words, too few for a privacy policy.",
-                self.words
-            )
+            format!("The page has only {} words, too few for a privacy policy.", self.words)
         } else if is_policy {
             format!(
                 "{} of {} sentences describe how the site handles data, and {} practices were found.",
@@ -102,11 +92,7 @@ impl Signals {
                 self.practice_sentences, self.sentences
             )
         };
-        Verdict {
-            is_policy,
-            score,
-            reason,
-        }
+        Verdict { is_policy, score, reason }
     }
 }
 
@@ -123,27 +109,19 @@ mod tests {
 
     #[test]
     fn short_text_is_not_a_policy_whatever_it_says() {
-        let mut signals = Signals {
-            words: 20,
-            distinct_badges: 9,
-            ..Signals::default()
-        };
-        signals.heading("privacy policy");
-        signals.sentence("we collect your e-mail address");
+        let mut signals = Signals { words: 20, distinct_badges: 9, ..Signals::default() };
+        signals.heading("privacy policy", true);
+        signals.sentence(true);
         assert!(!signals.verdict().is_policy);
     }
 
     #[test]
     fn practices_under_a_privacy_heading_make_a_policy() {
-        let mut signals = Signals {
-            words: 400,
-            distinct_badges: 7,
-            ..Signals::default()
-        };
-        signals.heading("our privacy notice");
+        let mut signals = Signals { words: 400, distinct_badges: 7, ..Signals::default() };
+        signals.heading("our privacy notice", true);
         for _ in 0..3 {
-            signals.sentence("we collect the name you give us");
-            signals.sentence("the weather was fine");
+            signals.sentence(true);
+            signals.sentence(false);
         }
         let verdict = signals.verdict();
         assert!(verdict.is_policy, "{verdict:?}");
@@ -153,22 +131,18 @@ mod tests {
     #[test]
     fn a_footer_link_is_not_a_privacy_heading() {
         let mut signals = Signals::default();
-        signals.heading("privacy policy | terms of use | careers");
+        signals.heading("privacy policy | terms of use | careers", true);
         assert!(!signals.privacy_heading);
-        signals.heading("our privacy policy");
+        signals.heading("our privacy policy", true);
         assert!(signals.privacy_heading);
     }
 
     #[test]
     fn an_article_about_privacy_is_not_a_policy() {
-        let mut signals = Signals {
-            words: 900,
-            distinct_badges: 4,
-            ..Signals::default()
-        };
-        signals.heading("regulators fine social network");
+        let mut signals = Signals { words: 900, distinct_badges: 4, ..Signals::default() };
+        signals.heading("regulators fine social network", false);
         for _ in 0..20 {
-            signals.sentence("the company said it shares data with advertisers");
+            signals.sentence(false);
         }
         assert!(!signals.verdict().is_policy);
     }

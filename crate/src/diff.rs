@@ -50,23 +50,14 @@ pub fn records(summary: &Summary) -> Vec<BadgeRecord> {
         .iter()
         .map(|badge| BadgeRecord {
             id: badge.id.to_string(),
-            evidence: badge
-                .evidence
-                .iter()
-                .map(|e| EvidenceRecord {
-                    text: e.text.clone(),
-                })
-                .collect(),
+            evidence: badge.evidence.iter().map(|e| EvidenceRecord { text: e.text.clone() }).collect(),
         })
         .collect()
 }
 
 /// Analyzes both texts and compares their badges.
 pub fn diff(old: &str, new: &str) -> Diff {
-    diff_records(
-        &records(&crate::analyze(old)),
-        &records(&crate::analyze(new)),
-    )
+    diff_records(&records(&crate::analyze(old)), &records(&crate::analyze(new)))
 }
 
 /// Compares two sets of badge records. Evidence is compared after
@@ -83,16 +74,8 @@ pub fn diff_records(old: &[BadgeRecord], new: &[BadgeRecord]) -> Diff {
             Some(_) => {}
         }
     }
-    diff.removed = old
-        .keys()
-        .filter(|id| !new.contains_key(*id))
-        .cloned()
-        .collect();
-    for ids in [
-        &mut diff.added,
-        &mut diff.removed,
-        &mut diff.changed_evidence,
-    ] {
+    diff.removed = old.keys().filter(|id| !new.contains_key(*id)).cloned().collect();
+    for ids in [&mut diff.added, &mut diff.removed, &mut diff.changed_evidence] {
         ids.sort_by_key(|id| display_key(id));
     }
     diff
@@ -101,12 +84,10 @@ pub fn diff_records(old: &[BadgeRecord], new: &[BadgeRecord]) -> Diff {
 fn index(records: &[BadgeRecord]) -> BTreeMap<String, BTreeSet<String>> {
     let mut index: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for record in records {
-        index.entry(record.id.clone()).or_default().extend(
-            record
-                .evidence
-                .iter()
-                .map(|e| normalize::for_matching(&e.text)),
-        );
+        index
+            .entry(record.id.clone())
+            .or_default()
+            .extend(record.evidence.iter().map(|e| normalize::for_matching(&e.text)));
     }
     index
 }
@@ -121,21 +102,12 @@ mod tests {
     use super::*;
 
     fn record(id: &str, evidence: &[&str]) -> BadgeRecord {
-        BadgeRecord {
-            id: id.into(),
-            evidence: evidence
-                .iter()
-                .map(|t| EvidenceRecord { text: (*t).into() })
-                .collect(),
-        }
+        BadgeRecord { id: id.into(), evidence: evidence.iter().map(|t| EvidenceRecord { text: (*t).into() }).collect() }
     }
 
     #[test]
     fn reports_added_removed_and_changed_in_display_order() {
-        let old = [
-            record("no-sharing", &["We never share."]),
-            record("cookies", &["We use cookies."]),
-        ];
+        let old = [record("no-sharing", &["We never share."]), record("cookies", &["We use cookies."])];
         let new = [
             record("cookies", &["We use  cookies and beacons."]),
             record("shares-data", &["We share."]),

@@ -84,25 +84,16 @@ pub struct Report {
 }
 
 /// Scores `(name, summary, labels)` triples.
-pub fn score<'a>(
-    documents: impl IntoIterator<Item = (&'a str, &'a Summary, &'a Labels)>,
-) -> Report {
+pub fn score<'a>(documents: impl IntoIterator<Item = (&'a str, &'a Summary, &'a Labels)>) -> Report {
     let mut rows: BTreeMap<String, BadgeScore> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut docs = 0;
     for (name, summary, labels) in documents {
         docs += 1;
         let shown = |id: &str| summary.badges.iter().find(|b| b.id == id);
-        let mut doc = DocumentErrors {
-            name: name.to_string(),
-            misses: Vec::new(),
-            false_alarms: Vec::new(),
-        };
+        let mut doc = DocumentErrors { name: name.to_string(), misses: Vec::new(), false_alarms: Vec::new() };
         for id in &labels.positive {
-            let row = rows.entry(id.clone()).or_insert_with(|| BadgeScore {
-                id: id.clone(),
-                ..BadgeScore::default()
-            });
+            let row = rows.entry(id.clone()).or_insert_with(|| BadgeScore { id: id.clone(), ..BadgeScore::default() });
             row.support += 1;
             if shown(id).is_some() {
                 row.tp += 1;
@@ -112,32 +103,17 @@ pub fn score<'a>(
             }
         }
         for id in &labels.negative {
-            let row = rows.entry(id.clone()).or_insert_with(|| BadgeScore {
-                id: id.clone(),
-                ..BadgeScore::default()
-            });
+            let row = rows.entry(id.clone()).or_insert_with(|| BadgeScore { id: id.clone(), ..BadgeScore::default() });
             if let Some(badge) = shown(id) {
                 row.fp += 1;
-                doc.false_alarms.push(FalseAlarm {
-                    id: id.clone(),
-                    evidence: badge.evidence.clone(),
-                });
+                doc.false_alarms.push(FalseAlarm { id: id.clone(), evidence: badge.evidence.clone() });
             }
         }
         errors.push(doc);
     }
     let mut badges: Vec<BadgeScore> = rows.into_values().map(with_rates).collect();
-    badges.sort_by_key(|row| {
-        (
-            BadgeId::parse(&row.id).is_none(),
-            BadgeId::parse(&row.id),
-            row.id.clone(),
-        )
-    });
-    let macro_rows: Vec<&BadgeScore> = badges
-        .iter()
-        .filter(|r| r.support >= MIN_SUPPORT_FOR_MACRO)
-        .collect();
+    badges.sort_by_key(|row| (BadgeId::parse(&row.id).is_none(), BadgeId::parse(&row.id), row.id.clone()));
+    let macro_rows: Vec<&BadgeScore> = badges.iter().filter(|r| r.support >= MIN_SUPPORT_FOR_MACRO).collect();
     let macro_f1 = if macro_rows.is_empty() {
         0.0
     } else {
@@ -149,13 +125,7 @@ pub fn score<'a>(
         fn_: badges.iter().map(|r| r.fn_).sum(),
         ..BadgeScore::default()
     });
-    Report {
-        badges,
-        macro_f1,
-        micro_f1: pooled.f1,
-        docs,
-        documents: errors,
-    }
+    Report { badges, macro_f1, micro_f1: pooled.f1, docs, documents: errors }
 }
 
 fn with_rates(mut row: BadgeScore) -> BadgeScore {
@@ -197,10 +167,7 @@ mod tests {
         let lb = labels(&["cookies"], &["sells-data"]);
         let report = score([("a", &a, &la), ("b", &b, &lb)]);
         let cookies = &report.badges[0];
-        assert_eq!(
-            (cookies.tp, cookies.fp, cookies.fn_, cookies.support),
-            (1, 0, 1, 2)
-        );
+        assert_eq!((cookies.tp, cookies.fp, cookies.fn_, cookies.support), (1, 0, 1, 2));
         assert_eq!(cookies.f1, 2.0 / 3.0);
         let sells = &report.badges[1];
         assert_eq!((sells.tp, sells.fp, sells.fn_), (0, 1, 0));

@@ -29,7 +29,7 @@ pub mod detect;
 pub mod diff;
 pub mod eval;
 pub mod offsets;
-pub mod pattern;
+pub mod phrase;
 pub mod resolve;
 pub mod rules;
 pub mod summary;

@@ -58,11 +58,7 @@ mod tests {
 
     #[test]
     fn selling_implies_sharing_and_withdraws_no_sharing() {
-        let mut findings = Findings::from([
-            (NoSharing, vec![1]),
-            (SellsData, vec![3]),
-            (NoSale, vec![2]),
-        ]);
+        let mut findings = Findings::from([(NoSharing, vec![1]), (SellsData, vec![3]), (NoSale, vec![2])]);
         resolve(&mut findings);
         assert_eq!(findings[&SharesData], vec![3]);
         assert!(!findings.contains_key(&NoSharing));

@@ -42,13 +42,7 @@ impl Badge {
     /// An empty badge of `id`, ready for evidence.
     pub(crate) fn new(id: BadgeId) -> Badge {
         let def = id.def();
-        Badge {
-            id: def.id,
-            label: def.label,
-            group: def.group,
-            polarity: def.polarity,
-            evidence: Vec::new(),
-        }
+        Badge { id: def.id, label: def.label, group: def.group, polarity: def.polarity, evidence: Vec::new() }
     }
 }
 

@@ -260,13 +260,7 @@ impl BadgeId {
             IndependentRecourse => ("Independent dispute resolution", G::Recourse, Good,
                 "An independent body (arbitration provider, regulator, TRUSTe) handles complaints."),
         };
-        BadgeDef {
-            id: self.as_str(),
-            label,
-            group,
-            polarity,
-            description,
-        }
+        BadgeDef { id: self.as_str(), label, group, polarity, description }
     }
 
     /// The sort key of the display order: group as in the spec, then id.
@@ -296,13 +290,7 @@ pub struct GroupDef {
 /// Returns every group and badge definition.
 pub fn taxonomy() -> Taxonomy {
     Taxonomy {
-        groups: Group::ALL
-            .iter()
-            .map(|g| GroupDef {
-                id: g.id(),
-                label: g.label(),
-            })
-            .collect(),
+        groups: Group::ALL.iter().map(|g| GroupDef { id: g.id(), label: g.label() }).collect(),
         badges: BadgeId::ALL.iter().map(|b| b.def()).collect(),
     }
 }
@@ -316,11 +304,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for &badge in BadgeId::ALL {
             assert_eq!(BadgeId::parse(badge.as_str()), Some(badge));
-            assert!(
-                seen.insert(badge.as_str()),
-                "duplicate id {}",
-                badge.as_str()
-            );
+            assert!(seen.insert(badge.as_str()), "duplicate id {}", badge.as_str());
         }
         assert_eq!(BadgeId::ALL.len(), 36);
         assert_eq!(BadgeId::parse("no-such-badge"), None);
@@ -337,10 +321,7 @@ mod tests {
         assert_eq!(ids.len(), BadgeId::ALL.len());
         for id in ids {
             let badge = BadgeId::parse(id).unwrap_or_else(|| panic!("spec id {id} unsupported"));
-            assert!(
-                spec.contains(badge.def().label),
-                "label of {id} differs from the spec"
-            );
+            assert!(spec.contains(badge.def().label), "label of {id} differs from the spec");
         }
     }
 }

@@ -17,11 +17,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 }
 
 fn records(value: JsValue, which: &str) -> Result<Vec<BadgeRecord>, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        JsError::new(&format!(
-            "{which} badges must be an array of {{id, evidence: [{{text}}]}}: {e}"
-        ))
-    })
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("{which} badges must be an array of {{id, evidence: [{{text}}]}}: {e}")))
 }
 
 /// Analyzes the text of a page: `{is_policy, policy_score, reason, words,
@@ -44,10 +41,7 @@ pub fn diff(old: &str, new: &str) -> Result<JsValue, JsError> {
 /// each), as stored by the extension's history.
 #[wasm_bindgen(js_name = diffBadges)]
 pub fn diff_badges(old: JsValue, new: JsValue) -> Result<JsValue, JsError> {
-    to_js(&crate::diff_records(
-        &records(old, "old")?,
-        &records(new, "new")?,
-    ))
+    to_js(&crate::diff_records(&records(old, "old")?, &records(new, "new")?))
 }
 
 /// The badge taxonomy: `{groups: [{id, label}], badges: [{id, label, group,

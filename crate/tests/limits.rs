@@ -47,9 +47,7 @@ fn a_one_megabyte_sentence_without_punctuation_is_cut_into_bounded_pieces() {
 #[test]
 fn a_hundred_thousand_tiny_lines_cost_linear_work() {
     let lines = "- a\n".repeat(100_000);
-    let input = format!(
-        "We may share the following with our advertising partners and affiliates:\n{lines}"
-    );
+    let input = format!("We may share the following with our advertising partners and affiliates:\n{lines}");
     let summary = analyze(&input);
     assert!(!summary.is_policy);
     // Each item is read with at most LEAD_IN_CONTEXT_BYTES of its lead-in.
@@ -58,10 +56,7 @@ fn a_hundred_thousand_tiny_lines_cost_linear_work() {
 
 #[test]
 fn deeply_repeated_negations_finish() {
-    let input = format!(
-        "Privacy policy\n{} sell your personal information.",
-        "we do not never not ".repeat(50_000)
-    );
+    let input = format!("Privacy policy\n{} sell your personal information.", "we do not never not ".repeat(50_000));
     assert_evidence_sound(&input);
     assert!(scanned_bytes(&input) <= input.len());
 }
@@ -79,14 +74,8 @@ fn right_to_left_and_mixed_scripts_keep_offsets_sound() {
 
 #[test]
 fn nul_and_control_characters_are_plain_separators() {
-    let input = seed("activexperts-2012.md")
-        .text
-        .replace(' ', "\u{0} \u{7}");
+    let input = seed("activexperts-2012.md").text.replace(' ', "\u{0} \u{7}");
     assert_evidence_sound(&input);
     let summary = analyze(&input);
-    assert!(
-        summary.badges.iter().any(|b| b.id == "no-cookies"),
-        "{:?}",
-        summary.reason
-    );
+    assert!(summary.badges.iter().any(|b| b.id == "no-cookies"), "{:?}", summary.reason);
 }

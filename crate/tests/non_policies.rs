@@ -4,37 +4,24 @@ use policy_badges::analyze;
 
 fn assert_not_a_policy(name: &str, text: &str) {
     let summary = analyze(text);
-    assert!(
-        !summary.is_policy,
-        "{name} was taken for a policy (score {})",
-        summary.policy_score
-    );
+    assert!(!summary.is_policy, "{name} was taken for a policy (score {})", summary.policy_score);
     assert!(summary.badges.is_empty(), "{name} has badges");
     assert!(!summary.reason.is_empty(), "{name} has no reason");
 }
 
 #[test]
 fn a_news_article_mentioning_privacy_is_not_a_policy() {
-    assert_not_a_policy(
-        "news article",
-        include_str!("../../tests/fixtures/non-policies/news-article.txt"),
-    );
+    assert_not_a_policy("news article", include_str!("../../tests/fixtures/non-policies/news-article.txt"));
 }
 
 #[test]
 fn a_product_page_with_a_privacy_link_is_not_a_policy() {
-    assert_not_a_policy(
-        "product page",
-        include_str!("../../tests/fixtures/non-policies/product-page.txt"),
-    );
+    assert_not_a_policy("product page", include_str!("../../tests/fixtures/non-policies/product-page.txt"));
 }
 
 #[test]
 fn lorem_ipsum_is_not_a_policy() {
-    assert_not_a_policy(
-        "lorem ipsum",
-        include_str!("../../tests/fixtures/non-policies/lorem-ipsum.txt"),
-    );
+    assert_not_a_policy("lorem ipsum", include_str!("../../tests/fixtures/non-policies/lorem-ipsum.txt"));
 }
 
 #[test]

@@ -14,11 +14,7 @@ struct Case {
     hides: &'static [&'static str],
 }
 
-const fn case(
-    text: &'static str,
-    shows: &'static [&'static str],
-    hides: &'static [&'static str],
-) -> Case {
+const fn case(text: &'static str, shows: &'static [&'static str], hides: &'static [&'static str]) -> Case {
     Case { text, shows, hides }
 }
 
@@ -260,16 +256,10 @@ const CASES: &[Case] = &[
 fn every_phrasing_earns_what_it_says() {
     let mut failures = Vec::new();
     for case in CASES {
-        let found: Vec<&str> = practices(case.text)
-            .into_iter()
-            .map(|b| b.as_str())
-            .collect();
+        let found: Vec<&str> = practices(case.text).into_iter().map(|b| b.as_str()).collect();
         for id in case.shows {
             if !found.contains(id) {
-                failures.push(format!(
-                    "missing {id:<22} in {:?} (found {found:?})",
-                    case.text
-                ));
+                failures.push(format!("missing {id:<22} in {:?} (found {found:?})", case.text));
             }
         }
         for id in case.hides {
@@ -278,26 +268,13 @@ fn every_phrasing_earns_what_it_says() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), CASES.len(), failures.join("\n"));
 }
 
 #[test]
 fn every_badge_has_three_phrasings() {
     for &badge in policy_badges::BadgeId::ALL {
-        let phrasings = CASES
-            .iter()
-            .filter(|c| c.shows.contains(&badge.as_str()))
-            .count();
-        assert!(
-            phrasings >= 3,
-            "{} has {phrasings} phrasings",
-            badge.as_str()
-        );
+        let phrasings = CASES.iter().filter(|c| c.shows.contains(&badge.as_str())).count();
+        assert!(phrasings >= 3, "{} has {phrasings} phrasings", badge.as_str());
     }
 }

@@ -25,9 +25,7 @@ fn check(input: &str) -> Result<(), TestCaseError> {
         previous_key = key;
         prop_assert!(!badge.evidence.is_empty(), "{} has no evidence", badge.id);
         for evidence in &badge.evidence {
-            prop_assert!(
-                input.is_char_boundary(evidence.start) && input.is_char_boundary(evidence.end)
-            );
+            prop_assert!(input.is_char_boundary(evidence.start) && input.is_char_boundary(evidence.end));
             prop_assert_eq!(&input[evidence.start..evidence.end], evidence.text.as_str());
         }
     }
@@ -93,24 +91,12 @@ const VOCABULARY: &[&str] = &[
     "نحن",
 ];
 
-const SEPARATORS: &[&str] = &[
-    " ", "  ", ", ", ". ", "; ", ": ", "\n", "\n\n", "\n- ", "\n# ", "\t", "(", ")", "\"", "\u{0}",
-];
+const SEPARATORS: &[&str] =
+    &[" ", "  ", ", ", ". ", "; ", ": ", "\n", "\n\n", "\n- ", "\n# ", "\t", "(", ")", "\"", "\u{0}"];
 
 fn policy_like() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (
-            prop::sample::select(VOCABULARY),
-            prop::sample::select(SEPARATORS),
-        ),
-        0..120,
-    )
-    .prop_map(|parts| {
-        parts
-            .into_iter()
-            .flat_map(|(word, separator)| [word, separator])
-            .collect()
-    })
+    prop::collection::vec((prop::sample::select(VOCABULARY), prop::sample::select(SEPARATORS)), 0..120)
+        .prop_map(|parts| parts.into_iter().flat_map(|(word, separator)| [word, separator]).collect())
 }
 
 proptest! {

@@ -17,18 +17,13 @@ fn every_seed_is_a_policy_with_its_must_badges_and_none_of_its_must_not() {
         for id in &expectation.must {
             match shown(id) {
                 None => failures.push(format!("{name}: missing {id}")),
-                Some(badge) if badge.evidence.is_empty() => {
-                    failures.push(format!("{name}: {id} has no evidence"))
-                }
+                Some(badge) if badge.evidence.is_empty() => failures.push(format!("{name}: {id} has no evidence")),
                 Some(_) => {}
             }
         }
         for id in &expectation.must_not {
             if let Some(badge) = shown(id) {
-                failures.push(format!(
-                    "{name}: shows {id} because of {:?}",
-                    badge.evidence[0].text
-                ));
+                failures.push(format!("{name}: shows {id} because of {:?}", badge.evidence[0].text));
             }
         }
     }
@@ -39,10 +34,7 @@ fn every_seed_is_a_policy_with_its_must_badges_and_none_of_its_must_not() {
 fn code_sector_2012_to_2018_changes_as_expected() {
     let expected = expected();
     let change = &expected.changes["codesector-2012.md -> codesector-2018.md"];
-    let diff = diff(
-        seed("codesector-2012.md").text,
-        seed("codesector-2018.md").text,
-    );
+    let diff = diff(seed("codesector-2012.md").text, seed("codesector-2018.md").text);
     let sorted = |ids: &[String]| {
         let mut ids = ids.to_vec();
         ids.sort();
@@ -57,24 +49,10 @@ fn evidence_is_a_slice_of_the_input_on_char_boundaries() {
     for seed in SEEDS {
         let summary = analyze(seed.text);
         for badge in &summary.badges {
-            assert!(
-                !badge.evidence.is_empty(),
-                "{}: {} has no evidence",
-                seed.name,
-                badge.id
-            );
+            assert!(!badge.evidence.is_empty(), "{}: {} has no evidence", seed.name, badge.id);
             for evidence in &badge.evidence {
-                assert!(
-                    seed.text.is_char_boundary(evidence.start)
-                        && seed.text.is_char_boundary(evidence.end)
-                );
-                assert_eq!(
-                    &seed.text[evidence.start..evidence.end],
-                    evidence.text,
-                    "{}: {}",
-                    seed.name,
-                    badge.id
-                );
+                assert!(seed.text.is_char_boundary(evidence.start) && seed.text.is_char_boundary(evidence.end));
+                assert_eq!(&seed.text[evidence.start..evidence.end], evidence.text, "{}: {}", seed.name, badge.id);
             }
         }
     }

@@ -50,25 +50,14 @@ fn seeds_show_their_must_badges_and_none_of_their_must_not() {
         let summary = summary_of(text);
         assert!(summary.is_policy, "{name}");
         for id in &expectation.must {
-            let badge = summary
-                .badges
-                .iter()
-                .find(|b| &b.id == id)
-                .unwrap_or_else(|| panic!("{name}: missing {id}"));
+            let badge = summary.badges.iter().find(|b| &b.id == id).unwrap_or_else(|| panic!("{name}: missing {id}"));
             assert!(!badge.evidence.is_empty(), "{name}: {id} has no evidence");
             for evidence in &badge.evidence {
-                assert_eq!(
-                    js_slice(text, evidence.start, evidence.end),
-                    evidence.text,
-                    "{name}: {id}"
-                );
+                assert_eq!(js_slice(text, evidence.start, evidence.end), evidence.text, "{name}: {id}");
             }
         }
         for id in &expectation.must_not {
-            assert!(
-                summary.badges.iter().all(|b| &b.id != id),
-                "{name}: shows {id}"
-            );
+            assert!(summary.badges.iter().all(|b| &b.id != id), "{name}: shows {id}");
         }
     }
 }
@@ -76,11 +65,8 @@ fn seeds_show_their_must_badges_and_none_of_their_must_not() {
 #[wasm_bindgen_test]
 fn diff_through_js_matches_the_expected_change() {
     let change = &expected().changes["codesector-2012.md -> codesector-2018.md"];
-    let value = policy_badges::wasm::diff(
-        seed("codesector-2012.md").text,
-        seed("codesector-2018.md").text,
-    )
-    .unwrap_or_else(|_| panic!("diff threw"));
+    let value = policy_badges::wasm::diff(seed("codesector-2012.md").text, seed("codesector-2018.md").text)
+        .unwrap_or_else(|_| panic!("diff threw"));
     let mut diff: Diff = serde_wasm_bindgen::from_value(value).expect("diff returns a Diff");
     let mut added = change.added.clone();
     let mut removed = change.removed.clone();
@@ -92,10 +78,7 @@ fn diff_through_js_matches_the_expected_change() {
 
 #[wasm_bindgen_test]
 fn offsets_are_utf16_units_for_non_ascii_text() {
-    let text = format!(
-        "Политика 😀 конфиденциальности\n\n{}",
-        seed("softperfect-2010.md").text
-    );
+    let text = format!("Политика 😀 конфиденциальности\n\n{}", seed("softperfect-2010.md").text);
     let summary = summary_of(&text);
     let badge = summary.badges.first().expect("badges");
     let evidence = &badge.evidence[0];
@@ -115,10 +98,9 @@ fn taxonomy_lists_every_badge() {
         badges: Vec<serde_json::Value>,
         groups: Vec<serde_json::Value>,
     }
-    let taxonomy: Taxonomy = serde_wasm_bindgen::from_value(
-        policy_badges::wasm::taxonomy().unwrap_or_else(|_| panic!("threw")),
-    )
-    .expect("taxonomy");
+    let taxonomy: Taxonomy =
+        serde_wasm_bindgen::from_value(policy_badges::wasm::taxonomy().unwrap_or_else(|_| panic!("threw")))
+            .expect("taxonomy");
     assert_eq!(taxonomy.badges.len(), policy_badges::BadgeId::ALL.len());
     assert_eq!(taxonomy.groups.len(), 10);
 }

@@ -11,20 +11,12 @@ use super::Error;
 /// per-badge table, and writes the per-document errors to `json` if given.
 pub fn run(dir: &Path, json: Option<&Path>) -> Result<(), Error> {
     let documents = load(dir)?;
-    let summaries: Vec<_> = documents
-        .iter()
-        .map(|(_, text, _)| policy_badges::analyze(text))
-        .collect();
-    let report = score(
-        documents
-            .iter()
-            .zip(&summaries)
-            .map(|((name, _, labels), summary)| (name.as_str(), summary, labels)),
-    );
+    let summaries: Vec<_> = documents.iter().map(|(_, text, _)| policy_badges::analyze(text)).collect();
+    let report =
+        score(documents.iter().zip(&summaries).map(|((name, _, labels), summary)| (name.as_str(), summary, labels)));
     print!("{}", table(&report));
     if let Some(path) = json {
-        let text = serde_json::to_string_pretty(&report)
-            .map_err(|e| format!("could not write JSON: {e}"))?;
+        let text = serde_json::to_string_pretty(&report).map_err(|e| format!("could not write JSON: {e}"))?;
         std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(())
@@ -32,35 +24,25 @@ pub fn run(dir: &Path, json: Option<&Path>) -> Result<(), Error> {
 
 /// Reads `(name, text, labels)` for every labeled text of `dir`, by name.
 fn load(dir: &Path) -> Result<Vec<(String, String, Labels)>, Error> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read directory {}: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read directory {}: {e}", dir.display()))?;
     let mut documents = Vec::new();
     for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-            .path();
-        let Some(name) = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".txt"))
-        else {
+        let path = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".txt")) else {
             continue;
         };
         let labels_path = dir.join(format!("{name}.labels.json"));
         if !labels_path.exists() {
             continue;
         }
-        let labels_json = std::fs::read_to_string(&labels_path)
-            .map_err(|e| format!("cannot read {}: {e}", labels_path.display()))?;
+        let labels_json =
+            std::fs::read_to_string(&labels_path).map_err(|e| format!("cannot read {}: {e}", labels_path.display()))?;
         let labels: Labels = serde_json::from_str(&labels_json)
             .map_err(|e| format!("{} is not a labels file: {e}", labels_path.display()))?;
         documents.push((name.to_string(), super::input::read(&path)?, labels));
     }
     if documents.is_empty() {
-        return Err(format!(
-            "{} holds no NAME.txt with a NAME.labels.json",
-            dir.display()
-        ));
+        return Err(format!("{} holds no NAME.txt with a NAME.labels.json", dir.display()));
     }
     documents.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(documents)
@@ -86,17 +68,9 @@ fn table(report: &Report) -> String {
             row.recall,
             row.f1,
             row.support,
-            if row.support < MIN_SUPPORT_FOR_MACRO {
-                "  (not in macro)"
-            } else {
-                ""
-            }
+            if row.support < MIN_SUPPORT_FOR_MACRO { "  (not in macro)" } else { "" }
         );
     }
-    let _ = writeln!(
-        out,
-        "macro-F1 {:.3} micro-F1 {:.3} docs {}",
-        report.macro_f1, report.micro_f1, report.docs
-    );
+    let _ = writeln!(out, "macro-F1 {:.3} micro-F1 {:.3} docs {}", report.macro_f1, report.micro_f1, report.docs);
     out
 }

@@ -3,9 +3,7 @@
 use scraper::{ElementRef, Html, Node};
 
 /// Elements whose content is never shown as text.
-const HIDDEN: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas",
-];
+const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"];
 
 /// Elements that start a new line of text.
 const BLOCKS: &[&str] = &[
@@ -55,20 +53,13 @@ const BLOCKS: &[&str] = &[
 pub fn visible_text(html: &str) -> String {
     let document = Html::parse_document(html);
     let mut out = String::new();
-    let title = document
-        .root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .find(|e| e.value().name() == "title");
+    let title =
+        document.root_element().descendants().filter_map(ElementRef::wrap).find(|e| e.value().name() == "title");
     if let Some(title) = title {
         out.push_str(title.text().collect::<String>().trim());
         out.push('\n');
     }
-    let body = document
-        .root_element()
-        .children()
-        .filter_map(ElementRef::wrap)
-        .find(|e| e.value().name() == "body");
+    let body = document.root_element().children().filter_map(ElementRef::wrap).find(|e| e.value().name() == "body");
     walk(body.unwrap_or_else(|| document.root_element()), &mut out);
     out
 }
@@ -111,10 +102,7 @@ fn walk(root: ElementRef<'_>, out: &mut String) {
 /// Appends a text node, with runs of whitespace rendered as one space.
 fn push_text(text: &str, out: &mut String) {
     let mut words = text.split_whitespace().peekable();
-    if text.starts_with(char::is_whitespace)
-        && words.peek().is_some()
-        && !out.ends_with([' ', '\n'])
-    {
+    if text.starts_with(char::is_whitespace) && words.peek().is_some() && !out.ends_with([' ', '\n']) {
         out.push(' ');
     }
     while let Some(word) = words.next() {
@@ -135,20 +123,7 @@ mod tests {
             <h1>Cookies</h1><p>We use <b>cookies</b>.</p><script>var x = 'no';</script>\
             <details><summary>More</summary><p>We never sell data.</p></details></body></html>";
         let text = visible_text(html);
-        let lines: Vec<&str> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        assert_eq!(
-            lines,
-            [
-                "Privacy",
-                "Cookies",
-                "We use cookies.",
-                "More",
-                "We never sell data."
-            ]
-        );
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["Privacy", "Cookies", "We use cookies.", "More", "We never sell data."]);
     }
 }

@@ -15,15 +15,11 @@ pub fn read(path: &Path) -> Result<String, Error> {
     let name = path.display().to_string();
     let bytes = if name == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
         bytes
     } else {
         if path.is_dir() {
-            return Err(format!(
-                "{name} is a directory; give a policy file (.txt, .md or .html)"
-            ));
+            return Err(format!("{name} is a directory; give a policy file (.txt, .md or .html)"));
         }
         std::fs::read(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => format!("{name}: no such file"),
@@ -31,9 +27,7 @@ pub fn read(path: &Path) -> Result<String, Error> {
         })?
     };
     if looks_binary(&bytes) {
-        return Err(format!(
-            "{name} looks like a binary file, not a text or HTML policy"
-        ));
+        return Err(format!("{name} looks like a binary file, not a text or HTML policy"));
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -42,11 +36,7 @@ pub fn read(path: &Path) -> Result<String, Error> {
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
-    Ok(if is_html(path, &text) {
-        html::visible_text(&text)
-    } else {
-        text
-    })
+    Ok(if is_html(path, &text) { html::visible_text(&text) } else { text })
 }
 
 /// Binary files hold NUL bytes, which text never does.
@@ -59,11 +49,7 @@ fn is_html(path: &Path, text: &str) -> bool {
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    let head = text
-        .trim_start()
-        .get(..15)
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
     by_name || head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 

@@ -16,8 +16,7 @@ pub type Error = String;
 
 /// Prints `value` as pretty JSON on stdout.
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), Error> {
-    let json =
-        serde_json::to_string_pretty(value).map_err(|e| format!("could not write JSON: {e}"))?;
+    let json = serde_json::to_string_pretty(value).map_err(|e| format!("could not write JSON: {e}"))?;
     println!("{json}");
     Ok(())
 }
@@ -84,9 +83,7 @@ pub fn main() -> ExitCode {
     let result = match args.command {
         Command::Analyze { file, format } => analyze(&file, format, &style),
         Command::Diff { old, new, format } => diff(&old, &new, format, &style),
-        Command::Explain { file } => {
-            input::read(&file).map(|text| print!("{}", render::explanations(&text)))
-        }
+        Command::Explain { file } => input::read(&file).map(|text| print!("{}", render::explanations(&text))),
         Command::Eval { dir, json } => eval::run(&dir, json.as_deref()),
     };
     match result {

@@ -32,9 +32,7 @@ impl Style {
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
+            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         };
         Style { color }
     }
@@ -60,12 +58,7 @@ impl Style {
 pub fn summary(summary: &Summary, style: &Style) -> String {
     let mut out = String::new();
     if !summary.is_policy {
-        let _ = writeln!(
-            out,
-            "{} {}",
-            style.paint("1", "This doesn't look like a privacy policy."),
-            summary.reason
-        );
+        let _ = writeln!(out, "{} {}", style.paint("1", "This doesn't look like a privacy policy."), summary.reason);
         return out;
     }
     let count = |p: Polarity| summary.badges.iter().filter(|b| b.polarity == p).count();
@@ -77,11 +70,7 @@ pub fn summary(summary: &Summary, style: &Style) -> String {
         count(Polarity::Good),
         count(Polarity::Info),
         summary.words,
-        if summary.truncated {
-            ", only the beginning was analyzed"
-        } else {
-            ""
-        },
+        if summary.truncated { ", only the beginning was analyzed" } else { "" },
     );
     for group in Group::ALL {
         let badges: Vec<_> = summary.badges.iter().filter(|b| b.group == group).collect();
@@ -90,18 +79,9 @@ pub fn summary(summary: &Summary, style: &Style) -> String {
         }
         let _ = writeln!(out, "\n{}", style.paint("1;4", group.label()));
         for badge in badges {
-            let _ = writeln!(
-                out,
-                "  {} {}",
-                style.mark(badge.polarity),
-                style.paint("1", badge.label)
-            );
+            let _ = writeln!(out, "  {} {}", style.mark(badge.polarity), style.paint("1", badge.label));
             if let Some(evidence) = badge.evidence.first() {
-                let _ = writeln!(
-                    out,
-                    "           {}",
-                    style.paint("2", &excerpt(&evidence.text))
-                );
+                let _ = writeln!(out, "           {}", style.paint("2", &excerpt(&evidence.text)));
             }
         }
     }
@@ -119,12 +99,7 @@ pub fn diff(diff: &Diff, old: &Summary, new: &Summary, style: &Style) -> String 
     let line = |out: &mut String, sign: &str, code: &str, id: &str, from: &Summary| {
         let badge = from.badges.iter().find(|b| b.id == id);
         let label = badge.map_or(id, |b| b.label);
-        let _ = writeln!(
-            out,
-            "{} {} ({id})",
-            style.paint(code, sign),
-            style.paint("1", label)
-        );
+        let _ = writeln!(out, "{} {} ({id})", style.paint(code, sign), style.paint("1", label));
         if let Some(evidence) = badge.and_then(|b| b.evidence.first()) {
             let _ = writeln!(out, "    {}", style.paint("2", &excerpt(&evidence.text)));
         }
@@ -176,10 +151,7 @@ mod tests {
 
     #[test]
     fn excerpts_are_short_and_flat() {
-        assert_eq!(
-            excerpt("We  use\ncookies."),
-            "\u{201C}We use cookies.\u{201D}"
-        );
+        assert_eq!(excerpt("We  use\ncookies."), "\u{201C}We use cookies.\u{201D}");
         let long = "word ".repeat(50);
         assert!(excerpt(&long).chars().count() <= EXCERPT_CHARS + 3);
     }
@@ -188,8 +160,6 @@ mod tests {
     fn plain_style_has_no_escapes() {
         let style = Style::new(ColorChoice::Never);
         assert_eq!(style.paint("31", "x"), "x");
-        assert!(Style::new(ColorChoice::Always)
-            .paint("31", "x")
-            .contains("\x1b[31m"));
+        assert!(Style::new(ColorChoice::Always).paint("31", "x").contains("\x1b[31m"));
     }
 }

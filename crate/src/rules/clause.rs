@@ -1,19 +1,45 @@
 //! Reads the clause around a match: is the practice negated, and is the
 //! statement about this site or about other sites?
 //!
-//! All functions take the normalized (lowercase) sentence and a byte range of
-//! a rule's match in it.
+//! A [`Reading`] of a normalized (lowercase) sentence finds its clause
+//! boundaries once; questions are then asked about the byte range of a
+//! rule's match in it.
 
-use crate::pattern::Pattern;
 use std::ops::Range;
 
-thread_local! {
-    /// Where a clause ends: punctuation, contrasts, a new subject.
-    static BOUNDARY: Pattern = Pattern::built_in(r"[;:()]|\. |, (?:and|or|but) (?:we|you|they|it|our|this|these|the company|such)\b|\b(?:but|however|although|though|whereas|except|unless|other than|instead|provided that|so that)\b");
-    /// The matched words are the subject of a denied verb.
-    static PASSIVE_DENIAL: Pattern = Pattern::built_in(r"^[\s,]*(?:[\w-]+ ){0,3}?(?:(?:is|are|will|shall|would|may|can|do|does|was|were)(?: be)? )?(?:not|never)(?: be| ever)? (?:leaves?|sent|transmitted|used|use|set|placed|place|employed|stored|store|kept|keep|retained|retain|recorded|saved|collected|collect|gathered|shared|share|sold|sell|rented|rent|disclosed|disclose|transferred|traded|given|provided|released|passed|made available|tracked)\b");
-    /// The clause speaks about other websites.
-    static OTHER_SITES: Pattern = Pattern::built_in(r"\b(?:(?:these|such|those|any|other|third[- ]party|linked|external|outside|non-[\w-]+|partner|advertiser) (?:[\w-]+ )?(?:web ?sites?|sites|pages|services|apps|applications|companies' (?:web ?sites|sites)) (?:may|might|can|could|will|would|do|does|have|has|are|is|that|which|you|to which|we link|linked|collect|use|set|place|send)|(?:^|\bthe )(?:web ?sites?|sites) (?:that |which )?(?:we link|we are linked|we point|you (?:visit|reach|access|are directed|go|leave)|(?:are )?linked (?:from|to)|accessed (?:through|from|via))|(?:privacy )?(?:policies|practices|statements|policy|content) of (?:such|those|these|the|any|other|third|linked|external)|(?:not|no) (?:be )?(?:responsible|liable|control) |(?:when|once|if) you (?:leave|exit|click on|follow) |(?:web ?sites?|sites) (?:operated|owned|controlled) by (?:others|third|other|companies|parties))");
+use crate::phrase::syntax::Gap;
+use crate::phrase::{Library, PatternId, Scan};
+
+/// Where a clause ends: punctuation, contrasts, a new subject.
+const BOUNDARY: &str = "(;|:|\\(|\\)|. |, (and|or|but) (we|you|they|it|our|this|these|the company|such)|but|however|although|though|whereas|except|unless|other than|instead|provided that|so that)";
+
+/// A denied verb right after the match, whose subject the match is:
+/// "(cookies) are not used".
+const PASSIVE_DENIAL: &str = "(not|never)( be| ever)? (leaves?|sent|transmitted|used|use|set|placed|place|employed|stored|store|kept|keep|retained|retain|recorded|saved|collected|collect|gathered|shared|share|sold|sell|rented|rent|disclosed|disclose|transferred|traded|given|provided|released|passed|made available|tracked)";
+
+/// Words that may stand between the match and a [`PASSIVE_DENIAL`]: a few
+/// words and the auxiliary ("will be", "are").
+const PASSIVE_LEAD: Gap = Gap::WordsAndCommas(4);
+
+/// A clause about other websites: "third-party sites may", "the privacy
+/// practices of such sites", "we are not responsible for".
+const OTHER_SITES: &str = "((these|such|those|any|other|third[- ]party|linked|external|outside|non-*|partner|advertiser) ~1 (web ?sites?|sites|pages|services|apps|applications|companies' (web ?sites|sites)) (may|might|can|could|will|would|do|does|have|has|are|is|that|which|you|to which|we link|linked|collect|use|set|place|send)|(the )?(web ?sites?|sites) (that |which )?(we link|we are linked|we point|you (visit|reach|access|are directed|go|leave)|(are )?linked (from|to)|accessed (through|from|via))|(privacy )?(policies|practices|statements|policy|content) of (such|those|these|the|any|other|third|linked|external)|(not|no) (be )?(responsible|liable|control) |(when|once|if) you (leave|exit|click on|follow) |(web ?sites?|sites) (operated|owned|controlled) by (others|third|other|companies|parties))";
+
+/// The clause patterns' ids in the analyzer's one library (see
+/// [`crate::rules::Rules`]), so a sentence is scanned once for everything.
+#[derive(Debug, Clone, Copy)]
+pub struct ClausePatterns {
+    boundary: PatternId,
+    passive_denial: PatternId,
+    other_sites: PatternId,
+}
+
+impl ClausePatterns {
+    /// Adds the clause patterns through `add`, which puts a pattern into the
+    /// library being built and returns its id.
+    pub fn add_to(add: &mut impl FnMut(&str) -> PatternId) -> ClausePatterns {
+        ClausePatterns { boundary: add(BOUNDARY), passive_denial: add(PASSIVE_DENIAL), other_sites: add(OTHER_SITES) }
+    }
 }
 
 /// Words that negate what follows them.
@@ -54,53 +80,23 @@ const NEGATION_CUES: &[&str] = &[
 
 /// Words that, right after a cue, make it something other than a denial of
 /// the practice ("not only", "not limited to", "no later than").
-const CUE_RELEASERS: &[&str] = &[
-    "only",
-    "just",
-    "limited",
-    "necessarily",
-    "all",
-    "always",
-    "matter",
-    "later",
-    "more",
-    "less",
-    "exclusively",
-];
+const CUE_RELEASERS: &[&str] =
+    &["only", "just", "limited", "necessarily", "all", "always", "matter", "later", "more", "less", "exclusively"];
 
 /// Words that open a new clause between a cue and the match, so the cue does
 /// not reach the match ("we do not control the cookies that partners set").
 const SCOPE_BREAKERS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "where", "when", "if", "unless", "because", "while",
-    "whether", "until", "except", "but", "however", "although", "though", "instead", "so", "once",
-    "after", "before",
+    "that", "which", "who", "whom", "whose", "where", "when", "if", "unless", "because", "while", "whether", "until",
+    "except", "but", "however", "although", "though", "instead", "so", "once", "after", "before",
 ];
 
 /// Subjects whose negations are about the reader or their software, not the
 /// site ("you do not have to", "your browser does not accept cookies").
-const READER_SUBJECTS: &[&str] = &[
-    "you", "user", "users", "visitor", "visitors", "browser", "browsers", "computer", "device",
-    "settings",
-];
+const READER_SUBJECTS: &[&str] =
+    &["you", "user", "users", "visitor", "visitors", "browser", "browsers", "computer", "device", "settings"];
 
 /// How many words before the match a negation cue may stand.
 const NEGATION_WINDOW: usize = 7;
-
-/// The byte range of the clause of `sentence` that contains `matched` (a
-/// clause boundary inside the match itself, as in "e.u.", is ignored).
-pub fn clause_around(sentence: &str, matched: Range<usize>) -> Range<usize> {
-    let mut start = 0;
-    let mut end = sentence.len();
-    for boundary in BOUNDARY.with(|b| b.find_all(sentence)) {
-        if boundary.end <= matched.start {
-            start = boundary.end;
-        } else if boundary.start >= matched.end {
-            end = boundary.start;
-            break;
-        }
-    }
-    start..end
-}
 
 /// Whose negations deny the practice a rule looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,13 +109,64 @@ pub enum Denier {
     SiteOrReader,
 }
 
-/// Whether the practice matched at `matched` is denied in its clause:
-/// "we do not sell", "no personal information is shared", "cookies are not
-/// used", "we collect no personal data".
-pub fn is_negated(sentence: &str, matched: Range<usize>, denier: Denier) -> bool {
-    let clause = clause_around(sentence, matched.clone());
-    negated_before(&sentence[clause.start..matched.start], denier)
-        || negated_after(&sentence[matched.end..clause.end])
+/// A sentence, read for its clauses.
+pub struct Reading<'a, 't> {
+    library: &'a Library,
+    patterns: ClausePatterns,
+    scan: &'a Scan<'t>,
+    text: &'t str,
+    boundaries: Vec<Range<usize>>,
+}
+
+impl<'a, 't> Reading<'a, 't> {
+    /// Reads a sentence from its scan by a library holding `patterns`.
+    pub fn of(library: &'a Library, patterns: ClausePatterns, scan: &'a Scan<'t>) -> Reading<'a, 't> {
+        let text = scan.text();
+        let boundaries = library.find_all(scan, patterns.boundary, 0..text.len());
+        Reading { library, patterns, scan, text, boundaries }
+    }
+
+    /// The byte range of the clause that contains `matched` (a boundary
+    /// inside the match itself, as in "e.u.", is ignored).
+    pub fn clause_around(&self, matched: Range<usize>) -> Range<usize> {
+        let mut start = 0;
+        let mut end = self.text.len();
+        for boundary in &self.boundaries {
+            if boundary.end <= matched.start {
+                start = boundary.end;
+            } else if boundary.start >= matched.end {
+                end = boundary.start;
+                break;
+            }
+        }
+        start..end
+    }
+
+    /// Whether the practice matched at `matched` is denied in its clause:
+    /// "we do not sell", "no personal information is shared", "cookies are
+    /// not used", "we collect no personal data".
+    pub fn is_negated(&self, matched: Range<usize>, denier: Denier) -> bool {
+        let clause = self.clause_around(matched.clone());
+        negated_before(&self.text[clause.start..matched.start], denier) || self.negated_after(matched.end, clause.end)
+    }
+
+    /// The matched words are the subject of a denied practice verb ("cookies
+    /// are not used", "card numbers will never be stored") or the verb of a
+    /// denied object ("we collect no personal data").
+    fn negated_after(&self, from: usize, clause_end: usize) -> bool {
+        let mut next_words = words(&self.text[from..clause_end]);
+        let object_denied = next_words.next() == Some("no")
+            && next_words.next().is_some_and(|w| !CUE_RELEASERS.contains(&w) && w != "longer");
+        object_denied
+            || self.library.matches_after(self.scan, self.patterns.passive_denial, from, PASSIVE_LEAD, clause_end)
+    }
+
+    /// Whether the clause around `matched` speaks about other websites
+    /// (linked sites, third-party sites) rather than this one: such
+    /// statements earn nothing.
+    pub fn is_about_other_sites(&self, matched: Range<usize>) -> bool {
+        self.library.is_match(self.scan, self.patterns.other_sites, self.clause_around(matched))
+    }
 }
 
 /// A cue in the last few words before the match, with no clause opener
@@ -128,10 +175,7 @@ pub fn is_negated(sentence: &str, matched: Range<usize>, denier: Denier) -> bool
 fn negated_before(before: &str, denier: Denier) -> bool {
     let words: Vec<&str> = words(before).collect();
     let window_start = words.len().saturating_sub(NEGATION_WINDOW);
-    let Some(cue) = (window_start..words.len())
-        .rev()
-        .find(|&i| is_cue(words[i]))
-    else {
+    let Some(cue) = (window_start..words.len()).rev().find(|&i| is_cue(words[i])) else {
         return false;
     };
     let next = words.get(cue + 1).copied();
@@ -142,22 +186,9 @@ fn negated_before(before: &str, denier: Denier) -> bool {
         || (words[cue] == "not" && previous == Some("do") && next == Some("track"));
     let broken = words[cue + 1..].iter().any(|w| SCOPE_BREAKERS.contains(w));
     let subject_start = cue.saturating_sub(3);
-    let conditional_or_readers = words[subject_start..cue]
-        .iter()
-        .any(|w| *w == "if" || (denier == Denier::Site && READER_SUBJECTS.contains(w)));
+    let conditional_or_readers =
+        words[subject_start..cue].iter().any(|w| *w == "if" || (denier == Denier::Site && READER_SUBJECTS.contains(w)));
     !released && !broken && !conditional_or_readers
-}
-
-/// The matched words are the subject of a denied practice verb ("cookies
-/// are not used", "card numbers will never be stored") or the verb of a
-/// denied object ("we collect no personal data").
-fn negated_after(after: &str) -> bool {
-    let mut next_words = words(after);
-    let object_denied = next_words.next() == Some("no")
-        && next_words
-            .next()
-            .is_some_and(|w| !CUE_RELEASERS.contains(&w) && w != "longer");
-    object_denied || PASSIVE_DENIAL.with(|p| p.is_match(after))
 }
 
 fn is_cue(word: &str) -> bool {
@@ -166,42 +197,45 @@ fn is_cue(word: &str) -> bool {
 
 /// The words of `text`: runs of letters, digits, apostrophes and hyphens.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-}
-
-/// Whether the clause around `at` speaks about other websites (linked sites,
-/// third-party sites) rather than this one: such statements earn nothing.
-pub fn is_about_other_sites(sentence: &str, matched: Range<usize>) -> bool {
-    let clause = &sentence[clause_around(sentence, matched)];
-    OTHER_SITES.with(|p| p.is_match(clause))
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Runs `ask` on a reading of `sentence` by a library of the clause patterns.
+    fn with_reading<T>(sentence: &str, ask: impl FnOnce(&Reading<'_, '_>) -> T) -> T {
+        let mut sources = Vec::new();
+        let patterns = ClausePatterns::add_to(&mut |pattern: &str| {
+            sources.push(pattern.to_string());
+            sources.len() - 1
+        });
+        let library = Library::build(&sources).unwrap_or_else(|e| panic!("{e}"));
+        let scan = library.scan(sentence);
+        ask(&Reading::of(&library, patterns, &scan))
+    }
+
     fn negated(sentence: &str, word: &str) -> bool {
         let at = sentence.find(word).expect("word in sentence");
         is_negated(sentence, at..at + word.len(), Denier::Site)
     }
 
+    fn is_negated(sentence: &str, matched: Range<usize>, denier: Denier) -> bool {
+        with_reading(sentence, |reading| reading.is_negated(matched, denier))
+    }
+
+    fn is_about_other_sites(sentence: &str, matched: Range<usize>) -> bool {
+        with_reading(sentence, |reading| reading.is_about_other_sites(matched))
+    }
+
     #[test]
     fn denials_negate() {
         assert!(negated("we do not sell your personal information", "sell"));
-        assert!(negated(
-            "we will never sell, rent or share your details",
-            "share"
-        ));
-        assert!(negated(
-            "no personal information is shared with outsiders",
-            "shared"
-        ));
+        assert!(negated("we will never sell, rent or share your details", "share"));
+        assert!(negated("no personal information is shared with outsiders", "shared"));
         assert!(negated("cookies are not used on this website", "cookies"));
-        assert!(negated(
-            "your card number will never be stored by us",
-            "card number"
-        ));
+        assert!(negated("your card number will never be stored by us", "card number"));
         assert!(negated("this site doesn't place any cookies", "cookies"));
         assert!(negated("we collect no personal data at all", "collect"));
         assert!(!negated("we collect no more than we need", "collect"));
@@ -210,31 +244,13 @@ mod tests {
     #[test]
     fn affirmations_do_not_negate() {
         assert!(!negated("we share your details with partners", "share"));
-        assert!(!negated(
-            "including but not limited to cookies and logs",
-            "cookies"
-        ));
-        assert!(!negated(
-            "not only do we use cookies, we also log visits",
-            "cookies"
-        ));
-        assert!(!negated(
-            "if you do not want cookies, change your settings",
-            "cookies"
-        ));
+        assert!(!negated("including but not limited to cookies and logs", "cookies"));
+        assert!(!negated("not only do we use cookies, we also log visits", "cookies"));
+        assert!(!negated("if you do not want cookies, change your settings", "cookies"));
         assert!(!negated("you do not have to accept cookies", "cookies"));
-        assert!(!negated(
-            "we do not control the cookies that partners place",
-            "place"
-        ));
-        assert!(!negated(
-            "cookies do not contain personal information",
-            "cookies"
-        ));
-        assert!(!negated(
-            "we do not sell data, but we share it with sponsors",
-            "share"
-        ));
+        assert!(!negated("we do not control the cookies that partners place", "place"));
+        assert!(!negated("cookies do not contain personal information", "cookies"));
+        assert!(!negated("we do not sell data, but we share it with sponsors", "share"));
         assert!(!negated("whether or not you use cookies", "cookies"));
     }
 
@@ -254,7 +270,7 @@ mod tests {
         let sentence = "we never sell your data; we share it with advertisers";
         assert!(!negated(sentence, "share"));
         assert_eq!(
-            &sentence[clause_around(sentence, 30..35)],
+            &sentence[with_reading(sentence, |reading| reading.clause_around(30..35))],
             " we share it with advertisers"
         );
     }

@@ -8,8 +8,12 @@ pub mod clause;
 mod table;
 
 use std::cell::OnceCell;
+use std::ops::Range;
+use std::sync::OnceLock;
 
-use crate::pattern::{Pattern, Set};
+use crate::detect;
+use crate::phrase::{Library, PatternId, Scan};
+use clause::{ClausePatterns, Reading};
 
 use crate::taxonomy::BadgeId;
 
@@ -65,10 +69,7 @@ impl Rule {
 
     /// A rule earning `badge` for something the reader can do.
     pub const fn choice(badge: BadgeId, pattern: &'static str) -> Rule {
-        Rule {
-            actor: Actor::Reader,
-            ..Rule::site(badge, pattern)
-        }
+        Rule { actor: Actor::Reader, ..Rule::site(badge, pattern) }
     }
 
     /// A rule earning `badge` whenever the topic is mentioned, denied or not.
@@ -99,34 +100,22 @@ impl Rule {
 
     /// The same rule, earning `badge` when the practice is denied.
     pub const fn or_denied(self, badge: BadgeId) -> Rule {
-        Rule {
-            negated: Some(badge),
-            ..self
-        }
+        Rule { negated: Some(badge), ..self }
     }
 
     /// The same rule, requiring `also` in the sentence or its lead-in.
     pub const fn also(self, also: &'static str) -> Rule {
-        Rule {
-            also: Some(also),
-            ..self
-        }
+        Rule { also: Some(also), ..self }
     }
 
     /// The same rule, requiring `context` in the sentence, lead-in or heading.
     pub const fn context(self, context: &'static str) -> Rule {
-        Rule {
-            context: Some(context),
-            ..self
-        }
+        Rule { context: Some(context), ..self }
     }
 
     /// The same rule, not applying to sentences containing `unless`.
     pub const fn unless(self, unless: &'static str) -> Rule {
-        Rule {
-            unless: Some(unless),
-            ..self
-        }
+        Rule { unless: Some(unless), ..self }
     }
 }
 
@@ -143,72 +132,77 @@ pub struct SentenceView<'a> {
     pub previous: Option<&'a str>,
 }
 
-/// A rule with its patterns, each compiled the first time it is needed.
+/// A rule with its patterns' ids in the library.
 struct CompiledRule {
     rule: Rule,
-    pattern: Lazy,
-    also: Option<Lazy>,
-    context: Option<Lazy>,
-    unless: Option<Lazy>,
+    pattern: PatternId,
+    also: Option<PatternId>,
+    context: Option<PatternId>,
+    unless: Option<PatternId>,
 }
 
-/// A rule pattern, compiled on first use: most rules never fire on a given
-/// page, so the first analysis compiles only what it needs.
-struct Lazy {
-    source: &'static str,
-    compiled: OnceCell<Pattern>,
-}
-
-impl Lazy {
-    fn new(source: &'static str) -> Lazy {
-        Lazy {
-            source,
-            compiled: OnceCell::new(),
-        }
-    }
-
-    fn get(&self) -> &Pattern {
-        self.compiled
-            .get_or_init(|| Pattern::built_in(&table::expand(self.source)))
-    }
-}
-
-/// The rule table, compiled.
+/// The rule table, compiled: every pattern of every rule in one library,
+/// so a sentence is read once for all of them.
 pub struct Rules {
-    set: Set,
+    library: Library,
     rules: Vec<CompiledRule>,
-}
-
-thread_local! {
-    static RULES: Rules = Rules::compile(table::RULES);
+    clause: ClausePatterns,
+    practice: PatternId,
+    privacy: PatternId,
 }
 
 impl Rules {
-    /// Runs `f` with the compiled rule table (compiled once per thread).
-    pub fn with<R>(f: impl FnOnce(&Rules) -> R) -> R {
-        RULES.with(f)
+    /// The compiled rule table (compiled on first use, then shared).
+    pub fn get() -> &'static Rules {
+        static RULES: OnceLock<Rules> = OnceLock::new();
+        RULES.get_or_init(|| {
+            Rules::compile(table::RULES).expect("rule table compiles (checked by the rules_compile test)")
+        })
     }
 
-    fn compile(rules: &[Rule]) -> Rules {
-        let patterns: Vec<String> = rules.iter().map(|r| table::expand(r.pattern)).collect();
-        let set = Set::of_heads(&patterns)
-            .expect("rule table compiles (checked by the rules_compile test)");
-        let rules = rules
+    fn compile(rules: &[Rule]) -> Result<Rules, String> {
+        let mut sources: Vec<String> = Vec::new();
+        let mut add = |pattern: &str| {
+            sources.push(table::expand(pattern));
+            sources.len() - 1
+        };
+        let clause = ClausePatterns::add_to(&mut add);
+        let practice = add(detect::PRACTICE);
+        let privacy = add(detect::PRIVACY);
+        let compiled = rules
             .iter()
             .map(|rule| CompiledRule {
                 rule: *rule,
-                pattern: Lazy::new(rule.pattern),
-                also: rule.also.map(Lazy::new),
-                context: rule.context.map(Lazy::new),
-                unless: rule.unless.map(Lazy::new),
+                pattern: add(rule.pattern),
+                also: rule.also.map(&mut add),
+                context: rule.context.map(&mut add),
+                unless: rule.unless.map(&mut add),
             })
             .collect();
-        Rules { set, rules }
+        Ok(Rules { library: Library::build(&sources)?, rules: compiled, clause, practice, privacy })
     }
 
-    /// Calls `earn` with every badge the sentence earns (possibly repeated).
-    pub fn apply(&self, sentence: SentenceView<'_>, mut earn: impl FnMut(BadgeId)) {
-        self.trace(sentence, |hit| {
+    /// Reads a normalized text once for every pattern: rules, clauses and
+    /// the policy detector's.
+    pub fn scan<'t>(&self, text: &'t str) -> Scan<'t> {
+        self.library.scan(text)
+    }
+
+    /// Whether a scanned sentence states one of the site's own practices
+    /// ([`detect::PRACTICE`]).
+    pub fn states_practice(&self, scan: &Scan<'_>) -> bool {
+        self.library.is_match(scan, self.practice, 0..scan.len())
+    }
+
+    /// Whether a scanned heading names a privacy policy ([`detect::PRIVACY`]).
+    pub fn names_privacy(&self, scan: &Scan<'_>) -> bool {
+        self.library.is_match(scan, self.privacy, 0..scan.len())
+    }
+
+    /// Calls `earn` with every badge the sentence earns (possibly repeated);
+    /// `scan` is [`Rules::scan`] of `sentence.text`.
+    pub fn apply(&self, sentence: SentenceView<'_>, scan: &Scan<'_>, mut earn: impl FnMut(BadgeId)) {
+        self.trace(sentence, scan, |hit| {
             if let Some(badge) = hit.badge {
                 earn(badge);
             }
@@ -216,30 +210,77 @@ impl Rules {
     }
 
     /// Calls `on_hit` with every match of every rule whose preconditions hold
-    /// in the sentence, and what came of it: for studying the rules.
-    pub fn trace(&self, sentence: SentenceView<'_>, mut on_hit: impl FnMut(Hit)) {
-        for index in self.set.matching(sentence.text) {
-            let compiled = &self.rules[index];
-            if !compiled.preconditions_hold(sentence) {
+    /// in the sentence, and what came of it: for studying the rules. `scan`
+    /// is [`Rules::scan`] of `sentence.text`.
+    pub fn trace(&self, sentence: SentenceView<'_>, scan: &Scan<'_>, mut on_hit: impl FnMut(Hit)) {
+        let own = sentence.own_start..sentence.text.len();
+        let reading = OnceCell::new();
+        let context_scans = OnceCell::new();
+        for (index, compiled) in self.rules.iter().enumerate() {
+            // The lead-in earns its badges itself: only matches in the sentence count.
+            let found = self.library.find_all(scan, compiled.pattern, own.clone());
+            if found.is_empty() || !self.preconditions_hold(compiled, scan, sentence, &context_scans) {
                 continue;
             }
-            for found in compiled.pattern.get().find_all(sentence.text) {
-                if found.start < sentence.own_start {
-                    continue; // the lead-in earns its badges itself
-                }
-                let outcome = compiled.outcome(sentence, found.clone());
+            let reading = reading.get_or_init(|| Reading::of(&self.library, self.clause, scan));
+            for matched in found {
+                let outcome = self.outcome(compiled, scan, reading, own.clone(), matched.clone());
                 let badge = match outcome {
                     Outcome::Affirmed => compiled.rule.affirmed,
                     Outcome::Denied => compiled.rule.negated,
                     Outcome::AboutOtherSites | Outcome::Excepted => None,
                 };
-                on_hit(Hit {
-                    rule: index,
-                    matched: found,
-                    outcome,
-                    badge,
-                });
+                on_hit(Hit { rule: index, matched, outcome, badge });
             }
+        }
+    }
+
+    /// Whether the rule's `also` and `context` phrases are where they must be.
+    fn preconditions_hold<'a>(
+        &self,
+        compiled: &CompiledRule,
+        scan: &Scan<'_>,
+        sentence: SentenceView<'a>,
+        context_scans: &OnceCell<Vec<Scan<'a>>>,
+    ) -> bool {
+        let whole = 0..sentence.text.len();
+        let also_ok = compiled.also.is_none_or(|also| self.library.is_match(scan, also, whole.clone()));
+        let context_ok = compiled.context.is_none_or(|context| {
+            self.library.is_match(scan, context, whole.clone())
+                || context_scans
+                    .get_or_init(|| {
+                        [sentence.heading, sentence.previous]
+                            .into_iter()
+                            .flatten()
+                            .map(|t| self.library.scan(t))
+                            .collect()
+                    })
+                    .iter()
+                    .any(|other| self.library.is_match(other, context, 0..other.len()))
+        });
+        also_ok && context_ok
+    }
+
+    fn outcome(
+        &self,
+        compiled: &CompiledRule,
+        scan: &Scan<'_>,
+        reading: &Reading<'_, '_>,
+        own: Range<usize>,
+        matched: Range<usize>,
+    ) -> Outcome {
+        let denier = match compiled.rule.actor {
+            Actor::Reader => clause::Denier::SiteOrReader,
+            Actor::Site | Actor::Anyone => clause::Denier::Site,
+        };
+        if compiled.rule.actor != Actor::Anyone && reading.is_about_other_sites(matched.clone()) {
+            Outcome::AboutOtherSites
+        } else if reading.is_negated(matched, denier) {
+            Outcome::Denied
+        } else if compiled.unless.is_some_and(|unless| self.library.is_match(scan, unless, own)) {
+            Outcome::Excepted
+        } else {
+            Outcome::Affirmed
         }
     }
 }
@@ -250,7 +291,7 @@ pub struct Hit {
     /// Index of the rule in the table.
     pub rule: usize,
     /// Byte range of the match in the normalized sentence.
-    pub matched: std::ops::Range<usize>,
+    pub matched: Range<usize>,
     /// How the match was read.
     pub outcome: Outcome,
     /// The badge it earned, if any.
@@ -270,78 +311,34 @@ pub enum Outcome {
     Excepted,
 }
 
-impl CompiledRule {
-    fn preconditions_hold(&self, sentence: SentenceView<'_>) -> bool {
-        let also_ok = self
-            .also
-            .as_ref()
-            .is_none_or(|also| also.get().is_match(sentence.text));
-        let context_ok = self.context.as_ref().is_none_or(|context| {
-            let context = context.get();
-            context.is_match(sentence.text)
-                || [sentence.heading, sentence.previous]
-                    .into_iter()
-                    .flatten()
-                    .any(|t| context.is_match(t))
-        });
-        also_ok && context_ok
-    }
-
-    fn outcome(&self, sentence: SentenceView<'_>, found: std::ops::Range<usize>) -> Outcome {
-        let text = sentence.text;
-        let denier = match self.rule.actor {
-            Actor::Reader => clause::Denier::SiteOrReader,
-            Actor::Site | Actor::Anyone => clause::Denier::Site,
-        };
-        if self.rule.actor != Actor::Anyone && clause::is_about_other_sites(text, found.clone()) {
-            Outcome::AboutOtherSites
-        } else if clause::is_negated(text, found, denier) {
-            Outcome::Denied
-        } else if self
-            .unless
-            .as_ref()
-            .is_some_and(|unless| unless.get().is_match(&text[sentence.own_start..]))
-        {
-            Outcome::Excepted
-        } else {
-            Outcome::Affirmed
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn rules_compile() {
-        Rules::with(|rules| {
-            assert_eq!(rules.set.len(), table::RULES.len());
-            for rule in &rules.rules {
-                let patterns = [
-                    Some(&rule.pattern),
-                    rule.also.as_ref(),
-                    rule.context.as_ref(),
-                    rule.unless.as_ref(),
-                ];
-                for lazy in patterns.into_iter().flatten() {
-                    assert!(
-                        Pattern::new(&table::expand(lazy.source)).is_ok(),
-                        "{}",
-                        lazy.source
-                    );
-                }
-            }
-        });
+        let rules = Rules::compile(table::RULES).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rules.rules.len(), table::RULES.len());
+    }
+
+    #[test]
+    fn the_detector_patterns_tell_practices_and_privacy_headings() {
+        let rules = Rules::get();
+        let practice = |text: &str| rules.states_practice(&rules.scan(text));
+        assert!(practice("we collect the name you give us"));
+        assert!(practice("your personal information is never sold"));
+        assert!(!practice("the company said it shares data with advertisers"));
+        let privacy = |text: &str| rules.names_privacy(&rules.scan(text));
+        assert!(privacy("our privacy notice"));
+        assert!(privacy("datenschutzerklarung"));
+        assert!(!privacy("regulators fine social network"));
     }
 
     #[test]
     fn every_badge_has_a_rule() {
         for &badge in BadgeId::ALL {
             assert!(
-                table::RULES
-                    .iter()
-                    .any(|r| r.affirmed == Some(badge) || r.negated == Some(badge)),
+                table::RULES.iter().any(|r| r.affirmed == Some(badge) || r.negated == Some(badge)),
                 "no rule earns {}",
                 badge.as_str()
             );

@@ -5,6 +5,9 @@
 //! English policies, and ASCII lets patterns compile without Unicode tables
 //! (see [`crate::pattern`]).
 //!
+//! Numbers read as `0` ("30 days" is "0 days"), so rules can say "a number
+//! of days" without listing them.
+//!
 //! Offsets are never taken from the normalized form: evidence always points
 //! at whole segments of the original input, so normalizing may change lengths.
 
@@ -26,10 +29,7 @@ const MOJIBAKE: &[(&str, char)] = &[
 /// invisible characters mapped to plain ASCII punctuation and every run of
 /// whitespace or control characters collapsed to one space.
 pub fn for_matching(text: &str) -> String {
-    let mut out = Ascii {
-        text: String::with_capacity(text.len()),
-        pending_space: false,
-    };
+    let mut out = Ascii { text: String::with_capacity(text.len()), pending_space: false, in_number: false };
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         if matches!(c, 'h' | 'H' | 'w' | 'W') && !out.ends_in_word() {
@@ -42,7 +42,9 @@ pub fn for_matching(text: &str) -> String {
         }
         if c.is_ascii() {
             rest = &rest[1..];
-            if c.is_ascii_graphic() {
+            if c.is_ascii_digit() {
+                out.digit();
+            } else if c.is_ascii_graphic() {
                 out.push(c.to_ascii_lowercase());
             } else {
                 out.space();
@@ -76,10 +78,11 @@ pub fn for_matching(text: &str) -> String {
 }
 
 /// Normalized text being built: spaces are held back so runs collapse and
-/// the text neither starts nor ends with one.
+/// the text neither starts nor ends with one; every number becomes `0`.
 struct Ascii {
     text: String,
     pending_space: bool,
+    in_number: bool,
 }
 
 impl Ascii {
@@ -89,10 +92,20 @@ impl Ascii {
             self.pending_space = false;
         }
         self.text.push(c);
+        self.in_number = false;
+    }
+
+    /// A digit: the first of a run stands for the whole number.
+    fn digit(&mut self) {
+        if !self.in_number {
+            self.push('0');
+            self.in_number = true;
+        }
     }
 
     fn space(&mut self) {
         self.pending_space = !self.text.is_empty();
+        self.in_number = false;
     }
 
     fn ends_in_word(&self) -> bool {
@@ -128,12 +141,11 @@ fn without_accent(c: char) -> Option<&'static str> {
 
 /// Length of the web address `text` starts with, if it starts with one.
 fn url_at(text: &str) -> Option<usize> {
-    let starts_url = ["http://", "https://", "www."].iter().any(|p| {
-        text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    });
+    let starts_url = ["http://", "https://", "www."]
+        .iter()
+        .any(|p| text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()));
     starts_url.then(|| {
-        text.find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '<'))
-            .unwrap_or(text.len())
+        text.find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '<')).unwrap_or(text.len())
     })
 }
 
@@ -141,8 +153,7 @@ fn url_at(text: &str) -> Option<usize> {
 /// control character, `None` to drop it (zero-width and soft hyphens).
 fn map_char(c: char) -> Option<char> {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}'
-        | '\u{FFFD}' => Some('\''),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}' | '\u{FFFD}' => Some('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}' => Some('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => None,
@@ -162,10 +173,7 @@ mod tests {
 
     #[test]
     fn maps_typographic_punctuation() {
-        assert_eq!(
-            for_matching("We don\u{2019}t \u{201C}sell\u{201D} \u{2014} ever"),
-            "we don't \"sell\" - ever"
-        );
+        assert_eq!(for_matching("We don\u{2019}t \u{201C}sell\u{201D} \u{2014} ever"), "we don't \"sell\" - ever");
     }
 
     #[test]
@@ -176,27 +184,23 @@ mod tests {
 
     #[test]
     fn yields_ascii_only() {
-        assert_eq!(
-            for_matching("Politique de CONFIDENTIALITÉ — Straße"),
-            "politique de confidentialite - strasse"
-        );
+        assert_eq!(for_matching("Politique de CONFIDENTIALITÉ — Straße"), "politique de confidentialite - strasse");
         assert_eq!(for_matching("我们使用cookies 😀 ok"), "cookies ok");
         assert!(for_matching("نحن لا نبيع Ǆ ǅ ﬁ").is_ascii());
     }
 
     #[test]
+    fn numbers_read_as_zero() {
+        assert_eq!(for_matching("Kept 30 days, or 1,095 days (3 years)."), "kept 0 days, or 0,0 days (0 years).");
+    }
+
+    #[test]
     fn drops_web_addresses() {
-        assert_eq!(
-            for_matching("see [here](https://a.example/p?q=1). Or www.b.example now"),
-            "see [here]( ). or now"
-        );
+        assert_eq!(for_matching("see [here](https://a.example/p?q=1). Or www.b.example now"), "see [here]( ). or now");
     }
 
     #[test]
     fn drops_invisible_characters_and_controls() {
-        assert_eq!(
-            for_matching("coo\u{200B}kies\u{0}\u{7} here"),
-            "cookies here"
-        );
+        assert_eq!(for_matching("coo\u{200B}kies\u{0}\u{7} here"), "cookies here");
     }
 }

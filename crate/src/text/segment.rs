@@ -50,18 +50,13 @@ pub struct Segment {
 
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "eg", "ie", "etc", "vs", "inc", "ltd", "co", "corp", "llc", "no", "u.s", "u.k",
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "approx", "dept", "fig", "al", "cf", "p.o",
+    "e.g", "i.e", "eg", "ie", "etc", "vs", "inc", "ltd", "co", "corp", "llc", "no", "u.s", "u.k", "mr", "mrs", "ms",
+    "dr", "st", "jr", "sr", "approx", "dept", "fig", "al", "cf", "p.o",
 ];
 
 /// Splits `text` into segments, in document order.
 pub fn segment(text: &str) -> Vec<Segment> {
-    let mut splitter = Splitter {
-        text,
-        segments: Vec::new(),
-        heading: None,
-        lead_in: None,
-    };
+    let mut splitter = Splitter { text, segments: Vec::new(), heading: None, lead_in: None };
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         splitter.line(line_start..line_start + line.len());
@@ -145,33 +140,18 @@ impl Splitter<'_> {
 
     fn push_heading(&mut self, range: Range<usize>) {
         for piece in cut_long(self.text, range) {
-            self.segments.push(Segment {
-                range: piece,
-                kind: SegmentKind::Heading,
-                heading: None,
-                lead_in: None,
-            });
+            self.segments.push(Segment { range: piece, kind: SegmentKind::Heading, heading: None, lead_in: None });
         }
         self.heading = Some(self.segments.len() - 1);
         self.lead_in = None;
     }
 
     /// Pushes the sentences of `range`; returns the index of the last one.
-    fn sentences(
-        &mut self,
-        range: Range<usize>,
-        kind: SegmentKind,
-        lead_in: Option<usize>,
-    ) -> Option<usize> {
+    fn sentences(&mut self, range: Range<usize>, kind: SegmentKind, lead_in: Option<usize>) -> Option<usize> {
         let mut last = None;
         for sentence in sentence_ranges(self.text, range) {
             for piece in cut_long(self.text, sentence) {
-                self.segments.push(Segment {
-                    range: piece,
-                    kind,
-                    heading: self.heading,
-                    lead_in,
-                });
+                self.segments.push(Segment { range: piece, kind, heading: self.heading, lead_in });
                 last = Some(self.segments.len() - 1);
             }
         }
@@ -195,10 +175,7 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 /// it leaves text with letters in it.
 fn after_prefix(line: &str, marker_len: Option<usize>) -> Option<usize> {
     let len = marker_len?;
-    line[len..]
-        .chars()
-        .any(char::is_alphanumeric)
-        .then_some(len)
+    line[len..].chars().any(char::is_alphanumeric).then_some(len)
 }
 
 /// Length of a Markdown heading marker (`## `) at the start of `line`.
@@ -215,28 +192,16 @@ fn list_marker(line: &str) -> Option<usize> {
         }
     }
     let bytes = line.as_bytes();
-    let (inner_start, closer_ok): (usize, fn(u8) -> bool) = if bytes.first() == Some(&b'(') {
-        (1, |b| b == b')')
-    } else {
-        (0, |b| b == b'.' || b == b')')
-    };
-    let label_len = bytes[inner_start..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    let numeric = bytes[inner_start..inner_start + label_len]
-        .iter()
-        .all(u8::is_ascii_digit);
-    let roman_or_letter = label_len == 1
-        || bytes[inner_start..inner_start + label_len]
-            .iter()
-            .all(|b| b"ivx".contains(b));
+    let (inner_start, closer_ok): (usize, fn(u8) -> bool) =
+        if bytes.first() == Some(&b'(') { (1, |b| b == b')') } else { (0, |b| b == b'.' || b == b')') };
+    let label_len = bytes[inner_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let numeric = bytes[inner_start..inner_start + label_len].iter().all(u8::is_ascii_digit);
+    let roman_or_letter =
+        label_len == 1 || bytes[inner_start..inner_start + label_len].iter().all(|b| b"ivx".contains(b));
     let closer = inner_start + label_len;
     let valid_label = label_len > 0 && label_len <= 3 && (numeric || roman_or_letter);
-    (valid_label
-        && bytes.get(closer).is_some_and(|&b| closer_ok(b))
-        && bytes.get(closer + 1) == Some(&b' '))
-    .then_some(closer + 2)
+    (valid_label && bytes.get(closer).is_some_and(|&b| closer_ok(b)) && bytes.get(closer + 1) == Some(&b' '))
+        .then_some(closer + 2)
 }
 
 /// Whether a line without a Markdown marker reads as a heading: short, and
@@ -257,9 +222,7 @@ fn label_end(item: &str) -> Option<usize> {
     let words = label.split_whitespace().count();
     let is_label = (1..=MAX_LABEL_WORDS).contains(&words)
         && !label.contains(['.', ',', ';', '/'])
-        && item[colon + 1..]
-            .trim_start()
-            .starts_with(|c: char| c.is_uppercase());
+        && item[colon + 1..].trim_start().starts_with(|c: char| c.is_uppercase());
     is_label.then_some(colon)
 }
 
@@ -276,10 +239,7 @@ fn sentence_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         // Closing quotes and brackets belong to the sentence they end.
         let mut end = i + c.len_utf8();
         while let Some(&(j, next)) = chars.peek() {
-            if matches!(
-                next,
-                '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '.' | '!' | '?'
-            ) {
+            if matches!(next, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '.' | '!' | '?') {
                 end = j + next.len_utf8();
                 chars.next();
             } else {
@@ -291,10 +251,8 @@ fn sentence_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         if after_space.len() == rest.len() && !rest.is_empty() {
             continue; // "www.example.com", "3.5": no space, no boundary
         }
-        let next_starts_sentence = after_space
-            .chars()
-            .next()
-            .is_none_or(|n| n.is_uppercase() || n.is_numeric() || "\"'(“‘[•-*".contains(n));
+        let next_starts_sentence =
+            after_space.chars().next().is_none_or(|n| n.is_uppercase() || n.is_numeric() || "\"'(“‘[•-*".contains(n));
         if c == '.' && is_abbreviation(&paragraph[start..i]) && !after_space.is_empty() {
             continue;
         }
@@ -311,10 +269,7 @@ fn sentence_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// Whether the word just before a period is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let lower = word.to_ascii_lowercase();
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
     single_letter || ABBREVIATIONS.contains(&lower.as_str())
@@ -353,25 +308,16 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<(SegmentKind, &str)> {
-        segment(text)
-            .into_iter()
-            .map(|s| (s.kind, &text[s.range]))
-            .collect()
+        segment(text).into_iter().map(|s| (s.kind, &text[s.range])).collect()
     }
 
     #[test]
     fn splits_sentences_but_not_abbreviations_or_urls() {
-        let text =
-            "We use e.g. logs. See www.example.com for more. Mr. Smith is our officer! Ask him?";
+        let text = "We use e.g. logs. See www.example.com for more. Mr. Smith is our officer! Ask him?";
         let got: Vec<&str> = texts(text).into_iter().map(|(_, t)| t).collect();
         assert_eq!(
             got,
-            [
-                "We use e.g. logs.",
-                "See www.example.com for more.",
-                "Mr. Smith is our officer!",
-                "Ask him?"
-            ]
+            ["We use e.g. logs.", "See www.example.com for more.", "Mr. Smith is our officer!", "Ask him?"]
         );
     }
 
@@ -390,7 +336,8 @@ mod tests {
 
     #[test]
     fn list_items_remember_their_lead_in() {
-        let text = "We may share your details with:\n- our advertising partners\n- companies we acquire\n\nThat is all.";
+        let text =
+            "We may share your details with:\n- our advertising partners\n- companies we acquire\n\nThat is all.";
         let segments = segment(text);
         assert_eq!(segments[1].kind, SegmentKind::ListItem);
         assert_eq!(segments[1].lead_in, Some(0));
@@ -404,29 +351,14 @@ mod tests {
         let got = texts(text);
         assert_eq!(
             got,
-            [
-                (SegmentKind::Heading, "Cookies"),
-                (
-                    SegmentKind::ListItem,
-                    "We place small files on your device."
-                )
-            ]
+            [(SegmentKind::Heading, "Cookies"), (SegmentKind::ListItem, "We place small files on your device.")]
         );
     }
 
     #[test]
     fn numbered_and_lettered_items_are_list_items() {
-        for item in [
-            "1. We store logs.",
-            "(a) We store logs.",
-            "iv) We store logs.",
-            "• We store logs.",
-        ] {
-            assert_eq!(
-                texts(item),
-                [(SegmentKind::ListItem, "We store logs.")],
-                "{item}"
-            );
+        for item in ["1. We store logs.", "(a) We store logs.", "iv) We store logs.", "• We store logs."] {
+            assert_eq!(texts(item), [(SegmentKind::ListItem, "We store logs.")], "{item}");
         }
     }
 

@@ -1,0 +1,283 @@
+//! Phrase patterns over normalized text, all found in one pass.
+//!
+//! A [`Library`] compiles many patterns (see [`syntax`] for the language)
+//! into one trie of their phrases ([`trie`]). Scanning a text reads it once
+//! and records where each phrase occurs ([`Scan`]); any pattern is then
+//! matched against those occurrences, joining phrases across their gaps.
+//! Compiling takes a few milliseconds, scanning is linear in the text.
+//!
+//! Texts are normalized (lowercase ASCII, see [`crate::text::normalize`]);
+//! "words" are runs of ASCII letters, digits and `_`.
+
+pub mod syntax;
+pub mod trie;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use syntax::{Gap, Node, Step};
+use trie::{is_word, Occurrence, PhraseId, Trie};
+
+/// A pattern of a [`Library`], by the order it was given in.
+pub type PatternId = usize;
+
+/// One compiled chain: phrases and the gaps between them.
+#[derive(Debug, Clone)]
+enum Link {
+    Phrase(PhraseId),
+    Gap(Gap),
+}
+
+/// Many patterns, compiled together.
+#[derive(Debug)]
+pub struct Library {
+    trie: Trie,
+    /// Number of distinct phrases.
+    phrases: usize,
+    /// For each pattern: its chains.
+    patterns: Vec<Vec<Vec<Link>>>,
+}
+
+/// Where the phrases of a library occur in one text.
+#[derive(Debug)]
+pub struct Scan<'t> {
+    text: &'t str,
+    /// Sorted by phrase, then start, then end.
+    occurrences: Vec<Occurrence>,
+    /// For each phrase, its slice of `occurrences` (empty where absent).
+    spans: Vec<Range<u32>>,
+}
+
+impl Library {
+    /// Compiles `patterns`; pattern `i` gets [`PatternId`] `i`.
+    pub fn build<P: AsRef<str>>(patterns: &[P]) -> Result<Library, String> {
+        let mut trie = Trie::new();
+        let mut phrase_ids: HashMap<Node, PhraseId> = HashMap::new();
+        let mut compiled = Vec::with_capacity(patterns.len());
+        for pattern in patterns {
+            let pattern = pattern.as_ref();
+            let in_pattern = |e: String| format!("in pattern {pattern:?}: {e}");
+            let mut chains = Vec::new();
+            for chain in syntax::chains(pattern).map_err(in_pattern)? {
+                let mut links = Vec::with_capacity(chain.len());
+                for step in chain {
+                    links.push(match step {
+                        Step::Gap(gap) => Link::Gap(gap),
+                        Step::Phrase(node) => {
+                            let next = phrase_ids.len() as PhraseId;
+                            let id = *phrase_ids.entry(node.clone()).or_insert(next);
+                            if id == next {
+                                trie.insert(&node, id).map_err(in_pattern)?;
+                            }
+                            Link::Phrase(id)
+                        }
+                    });
+                }
+                chains.push(links);
+            }
+            compiled.push(chains);
+        }
+        Ok(Library { trie, phrases: phrase_ids.len(), patterns: compiled })
+    }
+
+    /// Reads `text` once, recording every phrase occurrence that starts and
+    /// ends on word boundaries.
+    pub fn scan<'t>(&self, text: &'t str) -> Scan<'t> {
+        let mut occurrences = Vec::new();
+        self.trie.occurrences(text.as_bytes(), &mut occurrences);
+        occurrences.sort_unstable();
+        occurrences.dedup();
+        let mut spans = vec![0..0; self.phrases];
+        let mut begin = 0;
+        for (i, occurrence) in occurrences.iter().enumerate() {
+            if occurrences.get(i + 1).is_none_or(|next| next.phrase != occurrence.phrase) {
+                spans[occurrence.phrase as usize] = begin as u32..i as u32 + 1;
+                begin = i + 1;
+            }
+        }
+        Scan { text, occurrences, spans }
+    }
+
+    /// Every match of `pattern` inside `within`, leftmost first, not
+    /// overlapping; of matches starting together, the shortest.
+    pub fn find_all(&self, scan: &Scan<'_>, pattern: PatternId, within: Range<usize>) -> Vec<Range<usize>> {
+        let mut found: Vec<Range<usize>> = Vec::new();
+        for chain in &self.patterns[pattern] {
+            let Some(Link::Phrase(first)) = chain.first() else { continue };
+            for occurrence in scan.of(*first) {
+                if occurrence.start < within.start || occurrence.end > within.end {
+                    continue;
+                }
+                if let Some(end) = scan.extend(&chain[1..], occurrence.end, within.end) {
+                    found.push(occurrence.start..end);
+                }
+            }
+        }
+        found.sort_unstable_by_key(|r| (r.start, r.end));
+        let mut kept: Vec<Range<usize>> = Vec::with_capacity(found.len());
+        for range in found {
+            if kept.last().is_none_or(|last| range.start >= last.end) {
+                kept.push(range);
+            }
+        }
+        kept
+    }
+
+    /// Whether `pattern` matches anywhere inside `within`.
+    pub fn is_match(&self, scan: &Scan<'_>, pattern: PatternId, within: Range<usize>) -> bool {
+        self.patterns[pattern].iter().any(|chain| {
+            let Some(Link::Phrase(first)) = chain.first() else { return false };
+            scan.of(*first).iter().any(|occurrence| {
+                occurrence.start >= within.start
+                    && occurrence.end <= within.end
+                    && scan.extend(&chain[1..], occurrence.end, within.end).is_some()
+            })
+        })
+    }
+
+    /// Whether `pattern` matches starting right at `from`, or after a stretch
+    /// of text that `lead` allows, ending by `until`.
+    pub fn matches_after(&self, scan: &Scan<'_>, pattern: PatternId, from: usize, lead: Gap, until: usize) -> bool {
+        self.patterns[pattern].iter().any(|chain| {
+            let Some(Link::Phrase(first)) = chain.first() else { return false };
+            let candidates = scan.of(*first);
+            let at = candidates.partition_point(|o| o.start < from);
+            for occurrence in &candidates[at..] {
+                if occurrence.end > until || !gap_allows(lead, &scan.text[from..occurrence.start]) {
+                    break;
+                }
+                if scan.extend(&chain[1..], occurrence.end, until).is_some() {
+                    return true;
+                }
+            }
+            false
+        })
+    }
+}
+
+impl<'t> Scan<'t> {
+    /// The scanned text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Length of the scanned text, in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the scanned text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Occurrences of `phrase`, by start.
+    fn of(&self, phrase: PhraseId) -> &[Occurrence] {
+        let span = &self.spans[phrase as usize];
+        &self.occurrences[span.start as usize..span.end as usize]
+    }
+
+    /// The end of the shortest completion of `links` (a gap, a phrase, a
+    /// gap...) from `position`, not past `until`.
+    fn extend(&self, links: &[Link], position: usize, until: usize) -> Option<usize> {
+        let (gap, phrase) = match links {
+            [] => return Some(position),
+            [Link::Gap(gap), Link::Phrase(phrase), ..] => (*gap, *phrase),
+            _ => return None, // chains alternate phrase, gap, phrase (syntax::chains)
+        };
+        let candidates = self.of(phrase);
+        let at = candidates.partition_point(|o| o.start < position);
+        for occurrence in &candidates[at..] {
+            if occurrence.end > until || !gap_allows(gap, &self.text[position..occurrence.start]) {
+                break; // later occurrences are only further away
+            }
+            if let Some(end) = self.extend(&links[2..], occurrence.end, until) {
+                return Some(end);
+            }
+        }
+        None
+    }
+}
+
+/// Whether `between` fits in `gap`. Monotone: if a text does not fit, no
+/// text extending it does.
+fn gap_allows(gap: Gap, between: &str) -> bool {
+    let words = || between.split(' ').filter(|token| token.bytes().any(is_word)).count();
+    match gap {
+        Gap::Words(max) => between.bytes().all(|b| is_word(b) || matches!(b, b' ' | b'-')) && words() <= max,
+        Gap::WordsAndCommas(max) => !between.contains([';', ':']) && words() <= max,
+        Gap::Clause => !between.contains(['.', ';']),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(ranges: Vec<Range<usize>>) -> Vec<(usize, usize)> {
+        ranges.into_iter().map(|r| (r.start, r.end)).collect()
+    }
+
+    fn library(patterns: &[&str]) -> Library {
+        Library::build(patterns).expect("patterns compile")
+    }
+
+    #[test]
+    fn phrases_match_on_word_boundaries_only() {
+        let lib = library(&["sell", "advertis*"]);
+        let text = "we never sell; counselling is not selling. advertisers advertise";
+        let scan = lib.scan(text);
+        assert_eq!(spans(lib.find_all(&scan, 0, 0..text.len())), [(9, 13)]);
+        let stems: Vec<&str> = lib.find_all(&scan, 1, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(stems, ["advertisers", "advertise"]);
+    }
+
+    #[test]
+    fn gaps_join_phrases_within_their_bounds() {
+        let lib = library(&["we ~2 sell", "sell ~3, data", "share ~ partners"]);
+        let text = "we may well sell, rent or trade data. share it with partners";
+        let scan = lib.scan(text);
+        assert_eq!(spans(lib.find_all(&scan, 0, 0..text.len())), [(0, 16)]);
+        assert_eq!(spans(lib.find_all(&scan, 1, 0..text.len())), [(12, 36)]);
+        assert!(lib.is_match(&scan, 2, 0..text.len()));
+        assert!(!lib.is_match(&scan, 2, 0..30), "the match must fit inside the range");
+        let far = "we may very well sell";
+        assert!(!lib.is_match(&lib.scan(far), 0, 0..far.len()));
+        let across = "share. partners";
+        assert!(!lib.is_match(&lib.scan(across), 2, 0..across.len()));
+    }
+
+    #[test]
+    fn matches_are_leftmost_and_do_not_overlap() {
+        let lib = library(&["cookies?|cookie files"]);
+        let text = "cookie files and cookies";
+        let scan = lib.scan(text);
+        assert_eq!(spans(lib.find_all(&scan, 0, 0..text.len())), [(0, 6), (17, 24)]);
+    }
+
+    #[test]
+    fn patterns_can_be_anchored_after_a_position() {
+        let lib = library(&["(is|are) not (used|sold)"]);
+        let text = "cookies are not used, data is rarely not sold";
+        let scan = lib.scan(text);
+        assert!(lib.matches_after(&scan, 0, 7, Gap::Words(0), text.len()));
+        assert!(!lib.matches_after(&scan, 0, 0, Gap::Words(0), text.len()), "'cookies' comes first");
+        assert!(lib.matches_after(&scan, 0, 0, Gap::Words(1), text.len()));
+        assert!(!lib.matches_after(&scan, 0, 26, Gap::Words(3), text.len()), "'rarely' splits the phrase");
+    }
+
+    #[test]
+    fn shared_literals_serve_every_pattern() {
+        let lib = library(&["data", "data ~1 shared", "personal data"]);
+        let text = "personal data is shared";
+        let scan = lib.scan(text);
+        assert_eq!(spans(lib.find_all(&scan, 0, 0..text.len())), [(9, 13)]);
+        assert_eq!(spans(lib.find_all(&scan, 1, 0..text.len())), [(9, 23)]);
+        assert_eq!(spans(lib.find_all(&scan, 2, 0..text.len())), [(0, 13)]);
+    }
+
+    #[test]
+    fn bad_patterns_are_errors() {
+        assert!(Library::build(&["fine", "(bad"]).is_err());
+    }
+}
