@@ -15,7 +15,7 @@ pub mod trie;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use syntax::{Gap, Node, Step};
+use syntax::{Gap, Step};
 use trie::{is_word, Occurrence, PhraseId, Trie};
 
 /// A pattern of a [`Library`], by the order it was given in.
@@ -52,10 +52,17 @@ impl Library {
     /// Compiles `patterns`; pattern `i` gets [`PatternId`] `i`.
     pub fn build<P: AsRef<str>>(patterns: &[P]) -> Result<Library, String> {
         let mut trie = Trie::new();
-        let mut phrase_ids: HashMap<Node, PhraseId> = HashMap::new();
-        let mut compiled = Vec::with_capacity(patterns.len());
+        let mut phrases: PhraseId = 0;
+        let mut seen: HashMap<&str, PatternId> = HashMap::new();
+        let mut compiled: Vec<Vec<Vec<Link>>> = Vec::with_capacity(patterns.len());
         for pattern in patterns {
             let pattern = pattern.as_ref();
+            if let Some(&same) = seen.get(pattern) {
+                // Rules share patterns ("the reader can..."): compile once.
+                compiled.push(compiled[same].clone());
+                continue;
+            }
+            seen.insert(pattern, compiled.len());
             let in_pattern = |e: String| format!("in pattern {pattern:?}: {e}");
             let mut chains = Vec::new();
             for chain in syntax::chains(pattern).map_err(in_pattern)? {
@@ -64,12 +71,9 @@ impl Library {
                     links.push(match step {
                         Step::Gap(gap) => Link::Gap(gap),
                         Step::Phrase(node) => {
-                            let next = phrase_ids.len() as PhraseId;
-                            let id = *phrase_ids.entry(node.clone()).or_insert(next);
-                            if id == next {
-                                trie.insert(&node, id).map_err(in_pattern)?;
-                            }
-                            Link::Phrase(id)
+                            trie.insert(&node, phrases).map_err(in_pattern)?;
+                            phrases += 1;
+                            Link::Phrase(phrases - 1)
                         }
                     });
                 }
@@ -77,14 +81,14 @@ impl Library {
             }
             compiled.push(chains);
         }
-        Ok(Library { trie, phrases: phrase_ids.len(), patterns: compiled })
+        Ok(Library { trie, phrases: phrases as usize, patterns: compiled })
     }
 
     /// Reads `text` once, recording every phrase occurrence that starts and
     /// ends on word boundaries.
     pub fn scan<'t>(&self, text: &'t str) -> Scan<'t> {
         let mut occurrences = Vec::new();
-        self.trie.occurrences(text.as_bytes(), &mut occurrences);
+        self.trie.occurrences(text, &mut occurrences);
         occurrences.sort_unstable();
         occurrences.dedup();
         let mut spans = vec![0..0; self.phrases];

@@ -1,93 +1,186 @@
-//! A trie of every literal of every phrase, walked from each word start.
+//! A trie of every phrase, word by word, walked from each word of a text.
 //!
-//! Phrases are inserted as trees (alternatives, options), never expanded
-//! into lists of literals, so building costs one step per distinct prefix.
-//! Reading a text walks the trie from every position that is not inside a
-//! word; walks end at the first byte no literal continues with.
+//! Texts and phrases are cut into the same tokens ([`tokens`]): runs of
+//! letters and digits, and single punctuation marks. A phrase is a path of
+//! tokens from the root; a phrase ending in `*` ends with a word prefix
+//! instead. Phrases are inserted as trees (alternatives, options), never
+//! expanded into lists of literals, so building costs one step per distinct
+//! word prefix, and reading a text costs a few hash lookups per word.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::syntax::Node;
 
 /// Index of a phrase of a [`super::Library`].
 pub type PhraseId = u32;
 
-/// A literal phrase found in a text: `text[start..end]`.
+/// A phrase found in a text: `text[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Occurrence {
     /// The phrase it belongs to.
     pub phrase: PhraseId,
     /// First byte.
     pub start: usize,
-    /// Just past the last byte (for a stem, the end of its word).
+    /// Just past the last byte.
     pub end: usize,
 }
 
-const NONE: u32 = u32::MAX;
-
-#[derive(Debug, Default)]
-struct TrieNode {
-    /// Children by next byte, sorted.
-    children: Vec<(u8, u32)>,
-    /// Phrases a literal ending here belongs to, and whether it is a stem.
-    ends: Vec<(PhraseId, bool)>,
+/// A token of a text: `text[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// Just past the last byte.
+    pub end: usize,
 }
+
+/// Cuts `text` into tokens: runs of word characters ([`is_word`]) and
+/// single punctuation marks. Spaces separate tokens and are not tokens.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(bytes.len() / 4);
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        let byte = bytes[at];
+        if is_word(byte) {
+            while at < bytes.len() && is_word(bytes[at]) {
+                at += 1;
+            }
+        } else if byte == b' ' {
+            at += 1;
+            continue;
+        } else {
+            at += 1;
+        }
+        tokens.push(Token { start, end: at });
+    }
+    tokens
+}
+
+/// FNV-1a: a small, fast hash for short keys (tokens, node ids).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// No word id: a token no phrase uses.
+const UNKNOWN: u32 = u32::MAX;
 
 /// The trie.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Trie {
-    nodes: Vec<TrieNode>,
-    /// The root's children by byte, for the first step of every walk.
-    root: Box<[u32; 256]>,
+    /// Every token the phrases use, by id.
+    words: FastMap<Box<str>, u32>,
+    /// Exact-token edges: (node, word) to node. Node 0 is the root.
+    edges: FastMap<(u32, u32), u32>,
+    /// For each node: the phrases a path ending here belongs to.
+    ends: Vec<Vec<PhraseId>>,
+    /// For each node: the phrases that end with a word starting with a
+    /// prefix (`advertis*`), as the root of a byte trie of those prefixes in
+    /// `prefixes`, if the node has any.
+    stems: Vec<Option<u32>>,
+    /// Byte tries of stem prefixes.
+    prefixes: Vec<PrefixNode>,
 }
 
-/// A place in the trie reached while inserting, and whether the word there
-/// may go on (after a `*`).
+/// A node of a byte trie of stem prefixes.
+#[derive(Debug, Default)]
+struct PrefixNode {
+    /// Children by next byte.
+    children: Vec<(u8, u32)>,
+    /// Phrases whose stem prefix ends here.
+    phrases: Vec<PhraseId>,
+}
+
+/// A place reached while inserting: a node, the token being spelled, and
+/// whether a `*` has ended the phrase's last word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Cursor {
     node: u32,
+    spelled: Spelled,
     stem: bool,
 }
 
-impl Default for Trie {
-    fn default() -> Trie {
-        Trie::new()
+/// The letters of a word being spelled, inline: cursors are copied often.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Spelled {
+    len: u8,
+    bytes: [u8; MAX_WORD],
+}
+
+/// Longest word a phrase may spell.
+const MAX_WORD: usize = 31;
+
+impl Spelled {
+    const EMPTY: Spelled = Spelled { len: 0, bytes: [0; MAX_WORD] };
+
+    fn as_str(&self) -> &str {
+        // Only ASCII word bytes are ever pushed.
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+    }
+
+    fn push(&mut self, byte: u8) -> Result<(), String> {
+        let slot = self.bytes.get_mut(self.len as usize).ok_or("a word of over 31 letters")?;
+        *slot = byte;
+        self.len += 1;
+        Ok(())
     }
 }
 
 impl Trie {
     /// An empty trie.
     pub fn new() -> Trie {
-        Trie { nodes: vec![TrieNode::default()], root: Box::new([NONE; 256]) }
+        Trie { ends: vec![Vec::new()], stems: vec![None], ..Trie::default() }
     }
 
-    /// Adds every text `node` matches as a literal of `phrase`.
+    /// Adds every text `node` matches as a path of `phrase`.
     pub fn insert(&mut self, node: &Node, phrase: PhraseId) -> Result<(), String> {
-        let ends = self.walk(vec![Cursor { node: 0, stem: false }], node)?;
-        for cursor in ends {
-            if cursor.node == 0 {
+        let start = Cursor { node: 0, spelled: Spelled::EMPTY, stem: false };
+        for cursor in self.walk(vec![start], node)? {
+            if cursor.stem {
+                self.add_stem(cursor.node, cursor.spelled.as_str(), phrase);
+                continue;
+            }
+            let end = self.commit(cursor.node, cursor.spelled.as_str());
+            if end == 0 {
                 return Err("a phrase can match the empty text".into());
             }
-            let ends = &mut self.nodes[cursor.node as usize].ends;
-            if !ends.contains(&(phrase, cursor.stem)) {
-                ends.push((phrase, cursor.stem));
+            if !self.ends[end as usize].contains(&phrase) {
+                self.ends[end as usize].push(phrase);
             }
         }
         Ok(())
     }
 
-    /// The places `node` leads to from `from`, creating them.
+    /// The cursors `node` leads to from `from`, creating the paths.
     fn walk(&mut self, from: Vec<Cursor>, node: &Node) -> Result<Vec<Cursor>, String> {
-        let mut reached = match node {
+        let reached = match node {
             Node::Text(text) => {
                 let mut reached = Vec::with_capacity(from.len());
-                for cursor in from {
-                    if cursor.stem {
+                for mut cursor in from {
+                    if cursor.stem && !text.trim().is_empty() {
                         return Err(format!("'*' must end a phrase (followed by {text:?})"));
                     }
-                    let mut at = cursor.node;
-                    for byte in text.bytes() {
-                        at = self.child_or_insert(at, byte);
+                    for c in text.chars() {
+                        self.spell(&mut cursor, c)?;
                     }
-                    reached.push(Cursor { node: at, stem: false });
+                    reached.push(cursor);
                 }
                 reached
             }
@@ -104,76 +197,130 @@ impl Trie {
                 for branch in branches {
                     reached.extend(self.walk(from.clone(), branch)?);
                 }
-                reached
+                dedup(reached)
             }
             Node::Optional(inner) => {
                 let mut reached = self.walk(from.clone(), inner)?;
                 reached.extend(from);
-                reached
+                dedup(reached)
             }
         };
-        reached.sort_unstable();
-        reached.dedup();
         Ok(reached)
     }
 
-    fn child(&self, node: u32, byte: u8) -> u32 {
-        if node == 0 {
-            return self.root[byte as usize];
+    /// Adds one pattern character to a cursor, cutting tokens as [`tokens`]
+    /// cuts texts.
+    fn spell(&mut self, cursor: &mut Cursor, c: char) -> Result<(), String> {
+        if c.is_ascii() && is_word(c as u8) {
+            return cursor.spelled.push(c as u8);
         }
-        let children = &self.nodes[node as usize].children;
-        match children.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => children[i].1,
-            Err(_) => NONE,
+        cursor.node = self.commit(cursor.node, cursor.spelled.as_str());
+        cursor.spelled = Spelled::EMPTY;
+        if c != ' ' {
+            cursor.node = self.commit(cursor.node, c.encode_utf8(&mut [0; 4]));
         }
+        Ok(())
     }
 
-    fn child_or_insert(&mut self, node: u32, byte: u8) -> u32 {
-        let existing = self.child(node, byte);
-        if existing != NONE {
-            return existing;
+    /// The child of `node` by the token `token` (created if new); `node`
+    /// itself for the empty token.
+    fn commit(&mut self, node: u32, token: &str) -> u32 {
+        if token.is_empty() {
+            return node;
         }
-        let new = self.nodes.len() as u32;
-        self.nodes.push(TrieNode::default());
-        if node == 0 {
-            self.root[byte as usize] = new;
-        } else {
-            let children = &mut self.nodes[node as usize].children;
-            let at = children.partition_point(|&(b, _)| b < byte);
-            children.insert(at, (byte, new));
-        }
-        new
-    }
-
-    /// Every literal occurrence in `text` that starts and ends on word
-    /// boundaries (a stem ends at the end of its word), in no order.
-    pub fn occurrences(&self, text: &[u8], out: &mut Vec<Occurrence>) {
-        let mut after_word = false;
-        for start in 0..text.len() {
-            let word = is_word(text[start]);
-            let inside_word = after_word && word;
-            after_word = word;
-            if inside_word {
-                continue;
+        let word = match self.words.get(token) {
+            Some(&word) => word,
+            None => {
+                let word = self.words.len() as u32;
+                self.words.insert(token.into(), word);
+                word
             }
+        };
+        let next_node = self.ends.len() as u32;
+        let child = *self.edges.entry((node, word)).or_insert(next_node);
+        if child == next_node {
+            self.ends.push(Vec::new());
+            self.stems.push(None);
+        }
+        child
+    }
+
+    /// Records that `phrase` ends, after `node`, with a word starting with
+    /// `prefix`.
+    fn add_stem(&mut self, node: u32, prefix: &str, phrase: PhraseId) {
+        let mut at = match self.stems[node as usize] {
+            Some(root) => root,
+            None => {
+                self.prefixes.push(PrefixNode::default());
+                let root = self.prefixes.len() as u32 - 1;
+                self.stems[node as usize] = Some(root);
+                root
+            }
+        };
+        for byte in prefix.bytes() {
+            let existing =
+                self.prefixes[at as usize].children.iter().find(|(b, _)| *b == byte).map(|&(_, child)| child);
+            at = match existing {
+                Some(child) => child,
+                None => {
+                    self.prefixes.push(PrefixNode::default());
+                    let child = self.prefixes.len() as u32 - 1;
+                    self.prefixes[at as usize].children.push((byte, child));
+                    child
+                }
+            };
+        }
+        let phrases = &mut self.prefixes[at as usize].phrases;
+        if !phrases.contains(&phrase) {
+            phrases.push(phrase);
+        }
+    }
+
+    /// Calls `found` with every phrase whose stem, after the node whose
+    /// prefix trie is `root`, the word `word` starts with.
+    fn stems_of(&self, root: u32, word: &str, mut found: impl FnMut(PhraseId)) {
+        let mut at = root;
+        for byte in std::iter::once(None).chain(word.bytes().map(Some)) {
+            if let Some(byte) = byte {
+                match self.prefixes[at as usize].children.iter().find(|(b, _)| *b == byte) {
+                    Some(&(_, child)) => at = child,
+                    None => return,
+                }
+            }
+            self.prefixes[at as usize].phrases.iter().for_each(|&phrase| found(phrase));
+        }
+    }
+
+    /// Every phrase occurrence in `text`, in no order.
+    pub fn occurrences(&self, text: &str, out: &mut Vec<Occurrence>) {
+        let tokens = tokens(text);
+        let words: Vec<u32> =
+            tokens.iter().map(|t| self.words.get(&text[t.start..t.end]).copied().unwrap_or(UNKNOWN)).collect();
+        for first in 0..tokens.len() {
             let mut node = 0;
-            for (i, &byte) in text.iter().enumerate().skip(start) {
-                node = self.child(node, byte);
-                if node == NONE {
-                    break;
-                }
-                for &(phrase, stem) in &self.nodes[node as usize].ends {
-                    let mut end = i + 1;
-                    if stem {
-                        end += text[end..].iter().take_while(|&&b| is_word(b)).count();
-                    } else if is_word(byte) && text.get(end).is_some_and(|&b| is_word(b)) {
-                        continue; // the literal ends inside a word
+            for (at, token) in tokens.iter().enumerate().skip(first) {
+                let spelled = &text[token.start..token.end];
+                if let Some(root) = self.stems[node as usize] {
+                    if spelled.bytes().all(is_word) {
+                        let start = tokens[first].start;
+                        self.stems_of(root, spelled, |phrase| out.push(Occurrence { phrase, start, end: token.end }));
                     }
-                    out.push(Occurrence { phrase, start, end });
+                }
+                let Some(&child) = self.edges.get(&(node, words[at])) else { break };
+                node = child;
+                for &phrase in &self.ends[node as usize] {
+                    out.push(Occurrence { phrase, start: tokens[first].start, end: token.end });
                 }
             }
         }
     }
+}
+
+/// `cursors` without repeats (alternatives can reach the same place).
+fn dedup(mut cursors: Vec<Cursor>) -> Vec<Cursor> {
+    cursors.sort_unstable();
+    cursors.dedup();
+    cursors
 }
 
 /// Letters, digits and `_`: what `\w` means in ASCII.
@@ -212,27 +359,43 @@ mod tests {
         trie
     }
 
-    fn found(trie: &Trie, text: &str) -> Vec<(PhraseId, &'static str)> {
+    fn found(trie: &Trie, text: &str) -> Vec<(PhraseId, String)> {
         let mut out = Vec::new();
-        trie.occurrences(text.as_bytes(), &mut out);
+        trie.occurrences(text, &mut out);
         out.sort();
-        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-        out.into_iter().map(|o| (o.phrase, &text[o.start..o.end])).collect()
+        out.into_iter().map(|o| (o.phrase, text[o.start..o.end].to_string())).collect()
     }
 
     #[test]
-    fn finds_literals_on_word_boundaries() {
-        let trie = trie_of(&["web ?beacons?|cookies?", "advertis*", r"\(0\)"]);
+    fn cuts_words_and_punctuation() {
+        let text = "e.g. we don't (0) . x";
+        let cut: Vec<&str> = tokens(text).iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(cut, ["e", ".", "g", ".", "we", "don", "'", "t", "(", "0", ")", ".", "x"]);
+    }
+
+    #[test]
+    fn finds_phrases_on_word_boundaries() {
+        let trie = trie_of(&["web ?beacons?|cookies?", "advertis*", r"\(0\)", "e.g.|e.u. and"]);
         assert_eq!(
-            found(&trie, "cookies, webbeacon; biscookies advertisers (0)"),
-            [(0, "cookies"), (0, "webbeacon"), (1, "advertisers"), (2, "(0)")]
+            found(&trie, "cookies, webbeacon; biscookies advertisers (0) e.g. the e.u. and"),
+            [
+                (0, "cookies".to_string()),
+                (0, "webbeacon".to_string()),
+                (1, "advertisers".to_string()),
+                (2, "(0)".to_string()),
+                (3, "e.g.".to_string()),
+                (3, "e.u. and".to_string()),
+            ]
         );
     }
 
     #[test]
-    fn overlapping_literals_are_all_found() {
-        let trie = trie_of(&["personal data", "data"]);
-        assert_eq!(found(&trie, "personal data"), [(0, "personal data"), (1, "data")]);
+    fn overlapping_phrases_are_all_found() {
+        let trie = trie_of(&["personal data", "data", "non-*"]);
+        assert_eq!(
+            found(&trie, "personal data non-affiliated"),
+            [(0, "personal data".to_string()), (1, "data".to_string()), (2, "non-affiliated".to_string())]
+        );
     }
 
     #[test]

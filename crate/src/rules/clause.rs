@@ -10,8 +10,9 @@ use std::ops::Range;
 use crate::phrase::syntax::Gap;
 use crate::phrase::{Library, PatternId, Scan};
 
-/// Where a clause ends: punctuation, contrasts, a new subject.
-const BOUNDARY: &str = "(;|:|\\(|\\)|. |, (and|or|but) (we|you|they|it|our|this|these|the company|such)|but|however|although|though|whereas|except|unless|other than|instead|provided that|so that)";
+/// Where a clause ends: punctuation, contrasts, a new subject (and, found
+/// by [`Reading::of`] itself, a period followed by a space).
+const BOUNDARY: &str = "(;|:|\\(|\\)|, (and|or|but) (we|you|they|it|our|this|these|the company|such)|but|however|although|though|whereas|except|unless|other than|instead|provided that|so that)";
 
 /// A denied verb right after the match, whose subject the match is:
 /// "(cookies) are not used".
@@ -122,7 +123,9 @@ impl<'a, 't> Reading<'a, 't> {
     /// Reads a sentence from its scan by a library holding `patterns`.
     pub fn of(library: &'a Library, patterns: ClausePatterns, scan: &'a Scan<'t>) -> Reading<'a, 't> {
         let text = scan.text();
-        let boundaries = library.find_all(scan, patterns.boundary, 0..text.len());
+        let mut boundaries = library.find_all(scan, patterns.boundary, 0..text.len());
+        boundaries.extend(text.match_indices(". ").map(|(at, _)| at..at + 2));
+        boundaries.sort_unstable_by_key(|b| (b.start, b.end));
         Reading { library, patterns, scan, text, boundaries }
     }
 

@@ -13,7 +13,7 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     // Personal data, as policies name it.
     (
         "PD",
-        "(personal(ly)?[- ]identif(iable|ying) (information|data|details)|personal (information|data|details|info)|pii|(your|customers?'?|users?'?|members?'?|visitors?'?|subscribers?'?|clients?'?) (personal |contact |account |private )?(information|data|details|info)|information (about|from|of|on|regarding) (you|our (users|customers|visitors|members))|(e-?mail|postal|mailing) address(es)?|contact (information|details|lists?)|customer (lists?|records|information))",
+        "(personal(ly)?[- ]identif(iable|ying) (information|data|details)|personal (information|data|details|info)|pii|(your|customers?|users?|members?|visitors?|subscribers?|clients?)'? ~1 (information|data|details|info)|information (about|from|of|on|regarding) (you|our (users|customers|visitors|members))|(e-?mail|postal|mailing) address(es)?|contact (information|details|lists?)|customer (lists?|records|information))",
     ),
     // Others who may receive data.
     (
@@ -87,7 +87,7 @@ pub const RULES: &[Rule] = &[
     .also("(cookies?|beacons?|pixels?|tags?|track*|collect*|gather*|information about (your|you)|(serve|deliver|display)s? ~1 (ads|advertisements)|analy[sz]*)"),
     Rule::site(
         ThirdPartyTracking,
-        "(across|on) (different |other |multiple |non-affiliated |unaffiliated |third[- ]party )?(web ?sites|sites|services|apps|devices|the (internet|web)) (and|or|over time)",
+        "(across|on) ~1 (web ?sites|sites|services|apps|devices|the (internet|web)) (and|or|over time)",
     )
     .also("(track*|collect*|cookies?|advertis*|ads)"),
     Rule::site(
@@ -175,14 +175,14 @@ pub const RULES: &[Rule] = &[
     .unless("(internet service providers?|isp|(serve|serving|deliver|delivering|display|displaying) ~1 (ads|advertisements))"),
     Rule::site(
         LegalDisclosure,
-        "((required|compelled|obligated|permitted|authori[sz]ed|necessary|mandated) (to do so )?(by|under) (applicable |any |the |relevant )?(laws?|statute|regulations?)|(as|when|where|if) ((may be|is|it is|so) )?(required|permitted|necessary|compelled) by (applicable )?(laws?|statute)|(comply|compliance|conform|accordance) with ~3 (laws?|legal (process|obligations?|requirements?)|subpoenas?|court orders?|regulations|edicts)|legal (process|requirements?|obligations?|proceedings?|requests?|duty|claims?)|subpoenas?|court orders?|search warrants?|warrants|law enforcement|government(al)? (agenc(y|ies)|authorit(y|ies)|requests?|officials|entities|bodies)|public (authorities|agencies)|judicial proceedings?|regulatory authorit(y|ies)|(protect|defend|enforce|exercise) ~3 (legal )?(rights|property|safety)|fraud (prevention|protection|detection))",
+        "((required|compelled|obligated|permitted|authori[sz]ed|necessary|mandated) ~3 (by|under) ~1 (laws?|statute|regulations?)|(as|when|where|if) ~2 (required|permitted|necessary|compelled) by ~1 (laws?|statute)|(comply|compliance|conform|accordance) with ~3 (laws?|legal (process|obligations?|requirements?)|subpoenas?|court orders?|regulations|edicts)|legal (process|requirements?|obligations?|proceedings?|requests?|duty|claims?)|subpoenas?|court orders?|search warrants?|warrants|law enforcement|government(al)? (agenc(y|ies)|authorit(y|ies)|requests?|officials|entities|bodies)|public (authorities|agencies)|judicial proceedings?|regulatory authorit(y|ies)|(protect|defend|enforce|exercise) ~3 (legal )?(rights|property|safety)|fraud (prevention|protection|detection))",
     )
     .also("({SHARE}|respond*|cooperat*|co-operat*|access*|release*|report*)"),
     Rule::site(
         BusinessTransfer,
-        "(mergers?|acquisitions?|acquired|bankruptcy|insolvency|receivership|reorgani[sz]ations?|divestitures?|consolidation|change (of|in) (control|ownership)|sale of (all|substantially all|some|part|a portion|any|the company|our|its|assets|the business|a business|stock)|(sell|sells|selling|transfer|transfers|buy) (all or )?(substantially all|part|a portion|some|stores|subsidiaries|business units)|(sell|sells|selling|sold) ((all|some|part|substantially all) (or (all|part|some) )?of )?(our|the|its) (company|business|assets|stock|shares)|(to|by) (the|a|any|such) (buyer|purchaser|acquirer|new owner)s?|successor (entity|organi[sz]ation|company|in interest)|business transfers?|transferred (business )?assets|acquiring (company|entity|party))",
+        "(mergers?|acquisitions?|acquired|bankruptcy|insolvency|receivership|reorgani[sz]ations?|divestitures?|consolidation|change (of|in) (control|ownership)|sale of (all|substantially all|some|part|a portion|any|the company|our|its|assets|the business|a business|stock)|(sell|sells|selling|transfer|transfers|buy) (all or )?(substantially all|part|a portion|some|stores|subsidiaries|business units)|(sell|sells|selling|sold) ~5 (our|the|its) (company|business|assets|stock|shares)|(to|by) (the|a|any|such) (buyer|purchaser|acquirer|new owner)s?|successor (entity|organi[sz]ation|company|in interest)|business transfers?|transferred (business )?assets|acquiring (company|entity|party))",
     )
-    .also("(information|data|customer*|user*|assets|records|{PD})"),
+    .also("(information|data|details|customer*|user*|assets|records|pii|address(es)?|lists?)"),
     // ----- use
     Rule::site(
         Marketing,
@@ -192,7 +192,7 @@ pub const RULES: &[Rule] = &[
     // ----- choices
     Rule::choice(
         MarketingOptOut,
-        "(opt(-| )?out|opting out|unsubscrib*|un-subscribe|remove (yourself|you|your (name|e-?mail( address)?|address)) from ~3 (lists?|mailings?)|(stop|cease|decline|refuse) (receiving|getting|to receive)|no longer (wish|want|desire) to (receive|be contacted)|(choose|elect|ask|request) not to (receive|be contacted|have)|(adjust|change|manage|update|edit)(s|ing)? (your )?(communication|email|e-mail|marketing|subscription|advertising|notification|customer communication) (preferences|settings|options)|(reply|respond|write back)(ing)? (with|to) ~ (remove|unsubscribe|stop))",
+        "(opt(-| )?out|opting out|unsubscrib*|un-subscribe|remove (yourself|you|your (name|e-?mail( address)?|address)) from ~3 (lists?|mailings?)|(stop|cease|decline|refuse) (receiving|getting|to receive)|no longer (wish|want|desire) to (receive|be contacted)|(choose|elect|ask|request) not to (receive|be contacted|have)|(adjust|change|manage|update|edit)(s|ing)? ~1 (communication|email|e-mail|marketing|subscription|advertising|notification|customer communication) (preferences|settings|options)|(reply|respond|write back)(ing)? (with|to) ~ (remove|unsubscribe|stop))",
     )
     .context("(market*|promot*|newsletter*|e-?mail*|mailing*|offers?|communication*|advertis*|messages|lists?|shar*|third|ads?|solicit*|contact*)"),
     Rule::choice(
@@ -216,7 +216,7 @@ pub const RULES: &[Rule] = &[
     // ----- retention
     Rule::site(
         RetentionLimited,
-        "(retain|keep|store|hold|maintain|kept|stored|retained|held|maintained|preserve)(s|ed|ing)? ~8 (for ~5, {NUMBER} ~2 (days?|weeks?|months?|years?)|(only )?(for )?(as long as|so long as|only as long|no longer than)( is| it is)? (necessary|needed|required|reasonably|we need|it is|you|your account|the|is)|(for|during) (a|the) (limited|reasonable|specific|defined) (period|time)|until (you|the|your|it|such|we no longer|no longer))",
+        "(retain|keep|store|hold|maintain|kept|stored|retained|held|maintained|preserve)(s|ed|ing)? ~8 (for ~5, {NUMBER} ~2 (days?|weeks?|months?|years?)|(as long as|so long as|only as long|no longer than) ~2 (necessary|needed|required|reasonably|we need|it is|you|your account|the|is)|(for|during) (a|the) (limited|reasonable|specific|defined) (period|time)|until (you|the|your|it|such|we no longer|no longer))",
     ),
     Rule::site(
         RetentionLimited,
@@ -253,7 +253,7 @@ pub const RULES: &[Rule] = &[
     // A personal channel or advance notice, whatever else is said.
     Rule::site(
         ChangeNotice,
-        "((by|via|through|using|in an?|with an?) (an? )?(e-?mail|electronic mail|mail|letter|text message|sms|in-app (message|notice|notification)|push notifications?|notice (sent )?to (you|the e-?mail))|(e-?mail|send|sending|mail) (you|to you|users|customers|members)|e-?mail (notifications?|notices?|messages?|alerts?)|(prior|advance|personal|direct|individual|individuali[sz]ed) ~1 (notice|notification|consent)|{NUMBER} (calendar |business )?days'? (prior|before|in advance|advance|notice)|in advance of (the|any) (change|effective))",
+        "((by|via|through|using|in|with) ~1 (e-?mail|electronic mail|mail|letter|text message|sms|in-app (message|notice|notification)|push notifications?|notice (sent )?to (you|the e-?mail))|(e-?mail|send|sending|mail) (you|to you|users|customers|members)|e-?mail (notifications?|notices?|messages?|alerts?)|(prior|advance|personal|direct|individual|individuali[sz]ed) ~1 (notice|notification|consent)|{NUMBER} ~1 days'? (prior|before|in advance|advance|notice)|in advance of (the|any) (change|effective))",
     )
     .context("{POLICY_CHANGE}"),
     Rule::site(
