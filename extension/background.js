@@ -1,19 +1,21 @@
 /**
  * The background context: answers toolbar clicks, runs the core on the text
- * the content script sends, and keeps the toolbar button's badge in step with
- * the tab. Makes no network requests: the only fetches are of the extension's
- * own files.
+ * the content script sends, keeps the toolbar button's badge in step with
+ * the tab, and keeps the policy history for the History page (history.html).
+ * Makes no network requests: the only fetches are of the extension's own
+ * files.
  */
 import { api } from './browser-api.js';
 import { loadCore } from './core.js';
-import { togglePanel } from './inject.js';
+import { handleClick } from './click.js';
 import { summaryMarkdown } from './markdown.js';
 import { answerHistoryRequest, rememberPage } from './history-service.js';
 import {
-  MessageType, isOwnContentScript, parseAnalyzeRequest, parseHistoryRequest, parseOpenUrlRequest,
+  HISTORY_PAGE, MessageType, isHistoryPage, isOpenHistoryRequest, isOwnContentScript, parseAnalyzeRequest,
+  parseHistoryRequest, parseOpenUrlRequest,
 } from './messages.js';
 import { presentSummary } from './present.js';
-import { resetTab, showConcerns, showUnavailable } from './action-state.js';
+import { resetTab, showConcerns } from './action-state.js';
 
 /** Per tab, the click being handled: clicks on one tab are handled in turn. */
 const clicks = new Map();
@@ -21,7 +23,7 @@ const clicks = new Map();
 api.action.onClicked.addListener((tab) => {
   const previous = clicks.get(tab.id) ?? Promise.resolve();
   const current = previous
-    .then(() => onActionClicked(tab))
+    .then(() => handleClick(tab))
     .catch((error) => console.error('Policy Badges: click on tab', tab.id, error));
   clicks.set(tab.id, current);
   current.finally(() => {
@@ -31,14 +33,26 @@ api.action.onClicked.addListener((tab) => {
   });
 });
 
+/** Senders the background answers, by the addresses they send from. */
+const EXTENSION_ROOT = api.runtime.getURL('');
+const HISTORY_PAGE_URL = api.runtime.getURL(HISTORY_PAGE);
+
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (!isOwnContentScript(sender, api.runtime.id)) {
+  if (isHistoryPage(sender, api.runtime.id, HISTORY_PAGE_URL)) {
+    const request = parseHistoryRequest(message);
+    if (!request) {
+      return false;
+    }
+    answerHistoryRequest(request)
+      .then(sendResponse, (error) => sendResponse({ error: String(error?.message ?? error) }));
+    return true;
+  }
+  if (!isOwnContentScript(sender, api.runtime.id, EXTENSION_ROOT)) {
     return false;
   }
-  const historyRequest = parseHistoryRequest(message);
-  if (historyRequest) {
-    answerHistoryRequest(historyRequest, sender.url ?? sender.tab.url ?? '')
-      .then(sendResponse, (error) => sendResponse({ error: String(error?.message ?? error) }));
+  if (isOpenHistoryRequest(message)) {
+    openHistoryPage(sender.tab)
+      .then(() => sendResponse({ opened: true }), (error) => sendResponse({ error: String(error?.message ?? error) }));
     return true;
   }
   const url = parseOpenUrlRequest(message);
@@ -49,13 +63,23 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 /**
+ * Opens the History page in a new tab next to `tab`. It is an extension page,
+ * out of every web page's reach: the list of sites analyzed never enters a
+ * page's document, not even the panel's closed shadow tree.
+ * @param {{id: number, index: number, windowId: number}} tab  the sender's tab
+ */
+async function openHistoryPage(tab) {
+  await api.tabs.create({ url: HISTORY_PAGE_URL, index: tab.index + 1, windowId: tab.windowId, openerTabId: tab.id });
+}
+
+/**
  * Analyze requests come on a port (see content.js `requestAnalysis`), one
  * request per port: when the page goes away during the analysis, its port
  * closes, nothing is left pending in the unloaded page, and the toolbar
  * button, which now speaks for the next page, is left alone.
  */
 api.runtime.onConnect.addListener((port) => {
-  if (!isOwnContentScript(port.sender, api.runtime.id) || port.name !== MessageType.ANALYZE) {
+  if (!isOwnContentScript(port.sender, api.runtime.id, EXTENSION_ROOT) || port.name !== MessageType.ANALYZE) {
     port.disconnect();
     return;
   }
@@ -88,37 +112,6 @@ api.tabs.onUpdated.addListener((tabId, changeInfo) => {
     resetTab(tabId).catch(() => {}); // the tab may be gone already
   }
 });
-
-/**
- * Toggles the panel; when the browser keeps extensions out of the page, says
- * so. A page that navigated away meanwhile (its frame is gone before the
- * script ran) is not off-limits: that click just had nothing left to open.
- */
-async function onActionClicked(tab) {
-  try {
-    await togglePanel(tab.id);
-  } catch (error) {
-    if (await leftPage(tab)) {
-      return;
-    }
-    console.warn('Policy Badges: cannot script tab', tab.id, error);
-    await showUnavailable(tab.id, tab.windowId);
-  }
-}
-
-/**
- * Whether the tab is no longer on the page that was clicked: loading another
- * one, closed, or showing an address that differs (after a navigation,
- * activeTab no longer shows the address at all).
- */
-async function leftPage(tab) {
-  try {
-    const now = await api.tabs.get(tab.id);
-    return now.status === 'loading' || now.url !== tab.url;
-  } catch {
-    return true; // closed
-  }
-}
 
 /**
  * Runs the core on a page's text, shows its number of concerns on the

@@ -1,12 +1,13 @@
 /**
  * The background's policy history: the store in the extension's
- * `storage.local` (history-store.js), and the answers to the content
- * script's history requests (history.js). Storage is only touched here, in
- * the background; content scripts ask through messages.
+ * `storage.local` (history-store.js), and the answers to the History page's
+ * requests (history.js). Storage is only touched here, in the background, so
+ * that its changes run one at a time; the History page asks through
+ * messages, and content scripts never see the history at all.
  */
 import { api } from './browser-api.js';
 import { HistoryStore } from './history-store.js';
-import { forget, historyFor, rememberAnalysis } from './history.js';
+import { forget, historySites, rememberAnalysis } from './history.js';
 
 let store = null;
 
@@ -36,13 +37,14 @@ export async function rememberPage({ url, text, summary }, core) {
 }
 
 /**
- * Answers a history request (messages.js `parseHistoryRequest`) from the
- * content script on the page at `url`.
- * @param {{action: 'list'} | {action: 'forget', scope: 'site'|'all'}} request
- * @param {string} url  the sender's page
- * @returns {Promise<{site: string|null, rows: object[], forgotten?: number}>}
+ * Answers a history request of the History page (messages.js
+ * `parseHistoryRequest`): the sites remembered, after forgetting what the
+ * request asks to forget, if anything.
+ * @param {{action: 'list'} | {action: 'forget', scope: 'all'} | {action: 'forget', scope: 'site', origin: string}} request
+ * @returns {Promise<{sites: import('./history.js').HistorySite[], forgotten?: number}>}
  */
-export async function answerHistoryRequest(request, url) {
-  const forgotten = request.action === 'forget' ? await forget(historyStore(), request.scope, url) : undefined;
-  return { ...(await historyFor(historyStore(), url)), ...(forgotten === undefined ? {} : { forgotten }) };
+export async function answerHistoryRequest(request) {
+  const forgotten = request.action === 'forget' ? await forget(historyStore(), request) : undefined;
+  const sites = historySites(await historyStore().list());
+  return forgotten === undefined ? { sites } : { sites, forgotten };
 }

@@ -2,7 +2,7 @@
  * The policy history as the panel sees it: after each analysis of a policy,
  * remember the page (history-store.js) and, when its text changed since the
  * last visit, say how its badges changed, as the core's `diffBadges` finds.
- * Also the rows of the History view, and forgetting.
+ * Also what the History page lists (history.html), and forgetting.
  *
  * What a re-analysis shows: the record keeps the last change found until the
  * page's text changes again. So reopening the panel on a page whose policy
@@ -43,7 +43,7 @@ const LOCALE = 'en-US';
  * @property {ChangeBadge[]} removed
  * @property {ChangeBadge[]} changed
  *
- * @typedef {object} HistoryRow  one page of the History view
+ * @typedef {object} HistoryRow  one page of the History page
  * @property {string} page  origin + path
  * @property {string} analyzed  "Nov 25, 2026, 11:40 PM"
  * @property {string} analyzedAt  ISO 8601
@@ -51,6 +51,10 @@ const LOCALE = 'en-US';
  * @property {string} concernsText  "5 concerns"
  * @property {boolean} changed
  * @property {string} changeText  "Changed since Nov 24, 2026" or "No change seen"
+ *
+ * @typedef {object} HistorySite  the pages of one site on the History page
+ * @property {string} origin  e.g. `https://example.org`
+ * @property {HistoryRow[]} rows
  */
 
 /**
@@ -152,7 +156,7 @@ export function changeView(record, summary, taxonomy, { timeZone } = {}) {
 }
 
 /**
- * The History view's rows, most recently analyzed first.
+ * The History page's rows, most recently analyzed first.
  * @param {HistoryRecord[]} records
  * @param {{timeZone?: string}} [options]
  * @returns {HistoryRow[]}
@@ -172,30 +176,35 @@ export function historyRows(records, { timeZone } = {}) {
 }
 
 /**
- * What the History view shows for a page: the rows, and the site "Forget
- * this site" forgets.
- * @param {HistoryStore} store
- * @param {string} url  the page the panel is on
+ * The History page's sites: the rows grouped by origin, the site analyzed
+ * most recently first, each with its own pages most recently analyzed first.
+ * @param {HistoryRecord[]} records
  * @param {{timeZone?: string}} [options]
- * @returns {Promise<{site: string|null, rows: HistoryRow[]}>}
+ * @returns {HistorySite[]}
  */
-export async function historyFor(store, url, options) {
-  return { site: originOf(url), rows: historyRows(await store.list(), options) };
+export function historySites(records, options) {
+  const sites = new Map();
+  for (const row of historyRows(records, options)) {
+    const origin = originOf(row.page);
+    if (origin === null) {
+      continue;
+    }
+    if (!sites.has(origin)) {
+      sites.set(origin, { origin, rows: [] });
+    }
+    sites.get(origin).rows.push(row);
+  }
+  return [...sites.values()];
 }
 
 /**
- * Forgets the site of `url`, or everything.
+ * Forgets every page of one origin, or everything.
  * @param {HistoryStore} store
- * @param {'site'|'all'} scope
- * @param {string} url  the page the panel is on
+ * @param {{scope: 'all'} | {scope: 'site', origin: string}} what
  * @returns {Promise<number>}  how many pages were forgotten
  */
-export async function forget(store, scope, url) {
-  if (scope === 'all') {
-    return store.forgetAll();
-  }
-  const origin = originOf(url);
-  return origin === null ? 0 : store.forgetOrigin(origin);
+export function forget(store, what) {
+  return what.scope === 'all' ? store.forgetAll() : store.forgetOrigin(what.origin);
 }
 
 function formatDate(ms, { timeZone } = {}) {

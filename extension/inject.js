@@ -14,7 +14,7 @@ const CONTENT_FILES = [
   'extension/content/policy-link.js',
   'extension/content/highlight.js',
   'extension/content/panel.js',
-  'extension/content/history-view.js',
+  'extension/content/changes.js',
   'extension/content/content.js',
 ];
 
@@ -37,11 +37,12 @@ export async function togglePanel(tabId) {
   if (await toggleIfInjected(tabId, config)) {
     return;
   }
-  await Promise.all([
-    api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES }),
-    // USER origin: its !important beats the page's !important.
-    api.scripting.insertCSS({ target: { tabId }, files: [PAGE_CSS], origin: 'USER' }),
-  ]);
+  // The page rules first, so a click tried again after a failure here (see
+  // click.js) never finds the content script without them (at worst they are
+  // inserted twice, which changes nothing). USER origin: its !important
+  // beats the page's !important.
+  await api.scripting.insertCSS({ target: { tabId }, files: [PAGE_CSS], origin: 'USER' });
+  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
   if (!(await toggleIfInjected(tabId, config))) {
     throw new Error('the content script did not start');
   }

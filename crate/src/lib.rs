@@ -41,4 +41,4 @@ pub mod wasm;
 pub use analysis::{analyze, practices, MAX_EVIDENCE, MAX_INPUT_BYTES};
 pub use diff::{diff, diff_records, BadgeRecord, Diff, EvidenceRecord};
 pub use summary::{Badge, Evidence, Summary};
-pub use taxonomy::{taxonomy, BadgeId, Group, Polarity, Taxonomy};
+pub use taxonomy::{markdown_table, taxonomy, BadgeId, Group, Polarity, Taxonomy};

@@ -295,6 +295,27 @@ pub fn taxonomy() -> Taxonomy {
     }
 }
 
+/// The badge list as a Markdown table (group, id, label, polarity, what earns
+/// it), for the README; `policy-badges badges` prints it.
+pub fn markdown_table() -> String {
+    let mut table = String::from("| group | id | label | polarity | earned by |\n|---|---|---|---|---|\n");
+    for badge in BadgeId::ALL.iter().map(|b| b.def()) {
+        let polarity = match badge.polarity {
+            Polarity::Good => "good",
+            Polarity::Bad => "bad",
+            Polarity::Info => "info",
+        };
+        table.push_str(&format!(
+            "| {} | `{}` | {} | {polarity} | {} |\n",
+            badge.group.label(),
+            badge.id,
+            badge.label,
+            badge.description
+        ));
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,6 +329,13 @@ mod tests {
         }
         assert_eq!(BadgeId::ALL.len(), 36);
         assert_eq!(BadgeId::parse("no-such-badge"), None);
+    }
+
+    #[test]
+    fn the_markdown_table_has_a_row_per_badge() {
+        let table = markdown_table();
+        assert_eq!(table.lines().count(), 2 + BadgeId::ALL.len());
+        assert!(table.contains("| Tracking | `no-cookies` | No cookies | good |"));
     }
 
     #[test]

@@ -6,4 +6,5 @@ mod non_policies;
 mod phrases;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;
+mod readme;
 mod seeds;

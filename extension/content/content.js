@@ -1,5 +1,5 @@
 /*
- * Content script, part 6 of 6: the controller. The background calls
+ * Content script, part 7 of 7: the controller. The background calls
  * `policyBadges.controller.toggle(config)` on every click of the toolbar
  * button (see ../inject.js): it opens the panel, sends the page's text to the
  * background for analysis and shows the result, or closes the panel.
@@ -9,6 +9,7 @@
 
   const ns = globalThis.policyBadges;
   const { api, page } = ns;
+  const { element, on } = ns.dom;
 
   const COULD_NOT_ANALYZE = "Policy Badges couldn't analyze this page";
 
@@ -19,7 +20,7 @@
    * @typedef {object} Config  sent by the background on every click
    * @property {string} css  the panel's stylesheet
    * @property {number} maxChars  the most text to extract
-   * @property {{ANALYZE: string, OPEN_URL: string, HISTORY_LIST: string, HISTORY_FORGET: string}} types
+   * @property {{ANALYZE: string, OPEN_URL: string, OPEN_HISTORY: string}} types
    *   message types (../messages.js)
    */
 
@@ -78,25 +79,41 @@
 
   /**
    * Shows the badges, below the "Changed since" section when the policy
-   * changed since the last visit, with a History button (history-view.js).
-   * @returns {HTMLButtonElement} the History button
+   * changed since the last visit (changes.js), with a History button.
    */
   function showResult(current, config, reply) {
     const onEvidence = (evidence) => showEvidence(current, evidence);
-    const historyButton = ns.history.button(() => ns.history.open(current.panel, {
-      types: config.types,
-      onBack: () => showResult(current, config, reply).focus({ preventScroll: true }),
-    }));
+    const historyButton = element('button', {
+      type: 'button', class: 'secondary', title: 'Open the History page in a new tab',
+    }, ['History']);
+    on(historyButton, 'click', () => openHistory(current, config));
     current.panel.showBadges(reply.model, {
       onEvidence,
       onCopy: () => copySummary(current, reply.markdown),
-      lead: reply.change ? [ns.history.changeSection(reply.change, onEvidence)] : [],
+      lead: reply.change ? [ns.changeSection(reply.change, onEvidence)] : [],
       buttons: [historyButton],
     });
     if (reply.change) {
       current.panel.setStatus(`${reply.change.heading}. Found ${reply.model.countsText}`, { visible: false });
     }
-    return historyButton;
+  }
+
+  /**
+   * Has the background open the History page in a new tab. The history is
+   * never shown in the page: a page can reach into the panel's shadow tree
+   * (Firefox hands it to window.find() and the selection), and must not
+   * learn which other sites were analyzed.
+   */
+  async function openHistory({ panel }, config) {
+    let reply;
+    try {
+      reply = await api.runtime.sendMessage({ type: config.types.OPEN_HISTORY });
+    } catch (error) {
+      reply = { error: error.message };
+    }
+    if (session?.panel === panel) {
+      panel.setStatus(reply?.opened ? 'History opened in a new tab.' : "Couldn't open the history.");
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 /*
- * Content script, part 1 of 6 (see CONTENT_FILES in ../inject.js): creates
+ * Content script, part 1 of 7 (see CONTENT_FILES in ../inject.js): creates
  * the shared namespace `globalThis.policyBadges`, the DOM helpers the panel
  * is built with, and the readers the other parts read the page's DOM with.
  *

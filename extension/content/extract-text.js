@@ -1,5 +1,5 @@
 /*
- * Content script, part 2 of 6: the page's text, as the core reads it, and a
+ * Content script, part 2 of 7: the page's text, as the core reads it, and a
  * map from every character back to the DOM text node it came from.
  *
  * The walk follows the flat tree (open and closed shadow roots, slots) and

@@ -1,5 +1,5 @@
 /*
- * Content script, part 4 of 6: shows one evidence sentence on the page:
+ * Content script, part 4 of 7: shows one evidence sentence on the page:
  * opens the <details> it is folded in, highlights it and scrolls to it.
  *
  * The highlight uses the CSS Custom Highlight API (styled by

@@ -1,5 +1,5 @@
 /*
- * Content script, part 5 of 6: the panel a person sees. It lives in a closed
+ * Content script, part 5 of 7: the panel a person sees. It lives in a closed
  * shadow root on a host element in the top layer (a manual popover), styled
  * only by ../panel.css, so the page can neither restyle it nor read it.
  * Every string from the page or the policy goes in as a text node.
@@ -17,8 +17,6 @@
    * @property {(message: string, detail?: string) => void} showMessage
    * @property {(model: object, actions: {onEvidence: Function, onCopy: Function, lead?: Node[], buttons?: Node[]}) => void} showBadges
    *   `lead`: shown above the badges (the history's change section); `buttons`: more buttons in the foot
-   * @property {(view: {nodes: Node[], buttons?: Node[], status: string, focus?: HTMLElement}) => void} showView
-   *   shows other content in the body (the History view), with its own foot buttons
    * @property {(model: object, link: {url: string, label: string}|null, onOpenLink: Function) => void} showNotPolicy
    * @property {(markdown: string) => void} showCopyFallback
    * @property {(message: string, options?: {visible?: boolean}) => void} setStatus  says
@@ -136,16 +134,6 @@
           ...offer,
         ]);
         setStatus(message, { visible: false });
-      },
-
-      showView({ nodes, buttons = [], status: message, focus }) {
-        attr(dialog, 'aria-busy', 'false');
-        replace(body, nodes);
-        body.scrollTop = 0;
-        replace(foot, buttons);
-        foot.hidden = buttons.length === 0;
-        setStatus(message, { visible: false });
-        focus?.focus({ preventScroll: true });
       },
 
       showCopyFallback(markdown) {

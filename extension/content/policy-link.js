@@ -1,5 +1,5 @@
 /*
- * Content script, part 3 of 6: on a page that is not a privacy policy, the
+ * Content script, part 3 of 7: on a page that is not a privacy policy, the
  * link most likely to lead to the site's policy.
  */
 (() => {

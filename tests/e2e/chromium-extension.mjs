@@ -6,6 +6,7 @@
  */
 import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -50,13 +51,27 @@ export async function launchChromiumWithExtension() {
   });
   const worker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
   const extensionId = new URL((await worker()).url()).host;
+  await untilListening(await worker());
   const page = context.pages()[0] ?? await context.newPage();
   const browserCdp = await context.browser().newBrowserCDPSession();
 
+  /**
+   * The tab target showing the page's URL: once the browser lists it there,
+   * it has committed the navigation the page reports as loaded.
+   */
   const tabTargetId = async () => {
-    const { targetInfos } = await browserCdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-    const target = targetInfos.find((info) => info.url === page.url()) ?? targetInfos[0];
-    return target.targetId;
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const { targetInfos } = await browserCdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const target = targetInfos.find((info) => info.url === page.url());
+      if (target) {
+        return target.targetId;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`no tab shows ${page.url()}: ${JSON.stringify(targetInfos.map((info) => info.url))}`);
+      }
+      await sleep(50);
+    }
   };
 
   return {
@@ -64,13 +79,13 @@ export async function launchChromiumWithExtension() {
     page,
     extensionId,
     async clickAction() {
-      // Action can only be triggered on a TAB target; it flakes rarely, so
-      // the trigger itself gets one retry.
+      // Action can only be triggered on a TAB target; the DevTools command
+      // itself fails rarely (it then did nothing), so it gets one retry.
       const trigger = async () => browserCdp.send('Extensions.triggerAction', { id: extensionId, targetId: await tabTargetId() });
       try {
         await trigger();
       } catch {
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        await sleep(250);
         await trigger();
       }
     },
@@ -81,4 +96,30 @@ export async function launchChromiumWithExtension() {
     }),
     close: () => context.close(),
   };
+}
+
+/**
+ * Waits until the extension's service worker has run its script, so that the
+ * browser knows its listeners. Playwright reports the worker as soon as it
+ * exists, before its first run: a freshly installed extension has no
+ * listener yet, and a toolbar click then is dropped without a trace. The
+ * extension API call after the check goes to the browser behind the
+ * listeners' registrations.
+ * @param {import('playwright-core').Worker} worker
+ */
+async function untilListening(worker) {
+  const deadline = Date.now() + 10_000;
+  const listening = () => worker.evaluate(async () => {
+    if (!chrome.action.onClicked.hasListeners()) {
+      return false;
+    }
+    await chrome.runtime.getPlatformInfo();
+    return true;
+  }).catch(() => false);
+  while (!(await listening())) {
+    if (Date.now() > deadline) {
+      throw new Error('the extension service worker never registered its listeners');
+    }
+    await sleep(50);
+  }
 }

@@ -191,10 +191,34 @@ const FORGERY = `
     const result = {
       found,
       rootIsShadowRoot: typeof ShadowRoot === 'function' && root instanceof ShadowRoot,
-      panelText: root instanceof ShadowRoot ? root.textContent.slice(0, 60) : null,
+      panelText: root instanceof ShadowRoot ? root.textContent : null,
     };
     getSelection().removeAllRanges();
     return result;
+  };
+
+  /**
+   * Everything a page can try to learn the sites the person analyzed
+   * elsewhere: whether window.find() finds any of \`needles\` (on the page or
+   * in the panel), the panel's whole text where the selection reaches it
+   * (Firefox; found by \`panelText\`, a string it shows), and whether it can
+   * load the extension's History page.
+   */
+  window.pryForHistory = async (needles, panelText, historyPageUrl) => {
+    const found = needles.filter((needle) => {
+      getSelection().removeAllRanges();
+      const hit = window.find(needle, false, false, true);
+      getSelection().removeAllRanges();
+      return hit;
+    });
+    let historyPage;
+    try {
+      const response = await fetch(historyPageUrl);
+      historyPage = 'fetched ' + response.status + ': ' + (await response.text()).slice(0, 200);
+    } catch (error) {
+      historyPage = 'refused';
+    }
+    return { found, panelText: window.findIntoPanel(panelText).panelText, historyPage };
   };
 `;
 

@@ -1,15 +1,16 @@
 // End-to-end test of the policy history in Debian's Chromium: the same page
 // (/privacy on the test server) serves Code Sector's 2012 policy, then its
-// 2018 one; the panel says what changed, the History view lists the page,
-// and "Forget this site" / "Forget everything" really delete, as the
-// extension's own storage.local shows.
+// 2018 one; the panel says what changed; its History button opens the
+// History page (an extension page, in a new tab), which lists the pages by
+// site, and whose "Forget this site" / "Forget everything" really delete, as
+// the extension's own storage.local shows.
 // Run: npm run build && node --test --test-reporter=tap tests/e2e/history-chromium.test.mjs
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { launchChromiumWithExtension } from './chromium-extension.mjs';
 import { labelOf } from './core.mjs';
-import { clickNode, readPanel, waitForPanel } from './panel-reader.mjs';
+import { clickNode, waitForPanel } from './panel-reader.mjs';
 import { startServer } from './server.mjs';
 
 const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
@@ -40,40 +41,11 @@ function storedItems() {
   return browser.inWorker(() => chrome.storage.local.get(null));
 }
 
-/** The toolbar button's badge for the tab: '!' when the extension was refused the page. */
-async function actionBadge() {
-  const tabId = await browser.tabId();
-  return browser.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-}
-
-/**
- * Clicks the toolbar button and waits until the panel shows the badges.
- *
- * Right after a cross-site navigation (127.0.0.1 ⇄ localhost here: a new
- * renderer process), Chromium sometimes refuses the extension the page on a
- * click that comes within milliseconds of the load (activeTab is granted for
- * the previous page), about one run in three here; a person never clicks
- * that fast. Such a refused click leaves "!" on the button: the page is then
- * reloaded (which resets the button) and clicked once more.
- */
+/** Clicks the toolbar button and waits until the panel shows the badges. */
 async function openPanel(what = 'the panel to show a result') {
-  const shown = (panel) => panel !== null && panel.root.attrs['aria-busy'] === 'false' &&
-    panel.button('Copy summary') !== undefined;
   await browser.clickAction();
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const panel = await readPanel(cdp);
-    if (shown(panel)) {
-      return panel;
-    }
-    if (panel === null && (await actionBadge()) === '!') {
-      await page.reload({ waitUntil: 'load' });
-      await browser.clickAction();
-      return waitForPanel(cdp, shown, { what: `${what} (after a refused click)` });
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return waitForPanel(cdp, shown, { what, timeout: 0 });
+  return waitForPanel(cdp, (panel) => panel !== null && panel.root.attrs['aria-busy'] === 'false' &&
+    panel.button('Copy summary') !== undefined, { what });
 }
 
 async function closePanel() {
@@ -157,36 +129,80 @@ test('Code Sector 2012 then 2018 at the same URL: the panel says what changed', 
   assert.deepEqual(sorted(again.added), sorted(change.added));
 });
 
-test('the History view lists the page; "Forget this site" and "Forget everything" really delete', async () => {
+/**
+ * Presses `press` (a click on the panel's History button, or a key) and
+ * returns the History page it opens in a new tab, loaded.
+ */
+async function openHistoryPage(press) {
+  const opened = browser.context.waitForEvent('page');
+  await press();
+  const history = await opened;
+  await history.waitForLoadState('load');
+  assert.equal(history.url(), `chrome-extension://${browser.extensionId}/extension/history.html`);
+  await history.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+  await history.locator('#sites[aria-busy="false"]').waitFor();
+  return history;
+}
+
+/** Each site of the History page, as its region is named, with the text of its pages. */
+function sitesOf(history) {
+  return history.getByRole('region').evaluateAll((regions) => regions.map((region) => ({
+    name: region.querySelector('h2').textContent,
+    pages: [...region.querySelectorAll('li')].map((item) => item.innerText.replace(/\s+/g, ' ').trim()),
+  })));
+}
+
+/** Closes the History page and comes back to the tab of the test pages. */
+async function closeHistoryPage(history) {
+  await history.close();
+  await page.bringToFront();
+}
+
+const escape = (text) => text.replace(/[.?*+()[\]\\/]/g, '\\$&');
+
+test('the History page lists the sites; "Forget this site" and "Forget everything" really delete', async () => {
   // A page of another site (localhost is another origin than 127.0.0.1).
   const otherSite = server.url('/seed/activexperts-2012').replace('127.0.0.1', 'localhost');
+  const otherOrigin = new URL(otherSite).origin;
+  const thisOrigin = new URL(server.url('/')).origin;
   await page.goto(otherSite, { waitUntil: 'load' });
   await openPanel();
   await page.goto(server.url('/privacy'), { waitUntil: 'load' });
-  let panel = await openPanel();
+  const panel = await openPanel();
 
-  await clickNode(page, cdp, panel.button('History'));
-  panel = await waitForPanel(cdp, (p) => p?.findAll((n) => hasClass(n, 'history-item')).length === 2,
-    { what: 'the History view with two pages' });
-  const items = () => panel.findAll((n) => hasClass(n, 'history-item')).map((n) => n.text);
-  const [first, second] = items();
-  assert.match(first, new RegExp(`^${server.url('/privacy').replace(/[.?]/g, '\\$&')} Analyzed .+ · \\d+ concerns? · Changed since `));
-  assert.match(second, /^http:\/\/localhost:\d+\/seed\/activexperts-2012 Analyzed .+ · \d+ concerns? · No change seen$/);
-  assert.equal(await page.evaluate(() => document.activeElement?.localName), 'policy-badges-panel', 'focus stays in the panel');
-  await page.screenshot({ path: new URL('chromium-history-view.png', SCREENSHOTS).pathname });
+  const history = await openHistoryPage(() => clickNode(page, cdp, panel.button('History')));
+  const shown = await waitForPanel(cdp, (p) => p?.text.includes('History opened in a new tab.'),
+    { what: 'the panel to say where the history went' });
+  assert.ok(!shown.text.includes(otherOrigin) && !shown.text.includes('localhost'),
+    `the panel in the page holds nothing of the other site: ${shown.text}`);
 
-  await clickNode(page, cdp, panel.button('Forget this site'));
-  panel = await waitForPanel(cdp, (p) => p?.text.includes('Forgot 1 page of this site.'), { what: 'the site forgotten' });
-  assert.deepEqual(items().map((text) => text.split(' ')[0]), [otherSite]);
+  const sites = await sitesOf(history);
+  assert.deepEqual(sites.map((site) => site.name), [thisOrigin, otherOrigin], 'the site analyzed last first');
+  assert.equal(sites[0].pages.length, 1);
+  assert.match(sites[0].pages[0], new RegExp(`^${escape(server.url('/privacy'))} Analyzed .+ · \\d+ concerns? · Changed since `));
+  assert.match(sites[1].pages[0], new RegExp(`^${escape(otherSite)} Analyzed .+ · \\d+ concerns? · No change seen$`));
+  await history.screenshot({ path: new URL('chromium-history-page.png', SCREENSHOTS).pathname });
+
+  // Dark mode: the page follows the browser's colour scheme.
+  const background = () => history.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await history.emulateMedia({ colorScheme: 'dark' });
+  assert.notEqual(await background(), light, 'a dark background in dark mode');
+  await history.screenshot({ path: new URL('chromium-history-page-dark.png', SCREENSHOTS).pathname });
+  await history.emulateMedia({ colorScheme: 'light' });
+
+  await history.getByRole('button', { name: `Forget this site ${thisOrigin}` }).click();
+  await history.getByRole('status').filter({ hasText: `Forgot 1 page of ${thisOrigin}.` }).waitFor();
+  assert.deepEqual((await sitesOf(history)).map((site) => site.name), [otherOrigin]);
+  assert.equal(await history.evaluate(() => document.activeElement?.id), 'history-heading',
+    'the focus goes to the heading, not lost with the button');
   assert.deepEqual(Object.keys(await storedItems()).sort(), ['history:index', `history:page:${otherSite}`]);
 
-  await clickNode(page, cdp, panel.button('Forget everything'));
-  panel = await waitForPanel(cdp, (p) => p?.text.includes('No pages remembered.'), { what: 'everything forgotten' });
-  assert.match(panel.text, /Forgot everything \(1 page\)\./);
+  await history.getByRole('button', { name: 'Forget everything' }).click();
+  await history.getByRole('status').filter({ hasText: 'Forgot everything (1 page).' }).waitFor();
+  await history.getByText('No pages remembered.').waitFor();
   assert.deepEqual(await storedItems(), {}, 'storage.local is empty');
-
-  await clickNode(page, cdp, panel.button('Back to badges'));
-  await waitForPanel(cdp, (p) => p?.button('Copy summary') !== undefined, { what: 'the badges again' });
+  await closeHistoryPage(history);
 });
 
 /** The accessible name of the focused node, from the page's accessibility tree (closed shadow roots included). */
@@ -206,22 +222,29 @@ async function pressUntilFocused(key, name, limit = 80) {
   assert.fail(`"${name}" never got the focus with ${key}; focused: ${await focusedName()}`);
 }
 
-test('keyboard: History opens with Enter, focus moves to its heading, and comes back to the History button', async () => {
+test('keyboard: History opens with Enter; on the History page, Tab and Enter forget; the panel keeps its focus', async () => {
   await page.goto(server.url('/privacy'), { waitUntil: 'load' });
   await openPanel();
   await pressUntilFocused('Tab', 'History');
-  await page.keyboard.press('Enter');
-  await waitForPanel(cdp, (p) => p?.findAll((n) => hasClass(n, 'history-heading')).length === 1, { what: 'the History view' });
-  assert.equal(await focusedName(), 'History', 'the History heading has the focus');
-  await page.keyboard.press('Tab');
-  assert.equal(await focusedName(), 'Forget this site');
-  await page.keyboard.press('Tab');
-  assert.equal(await focusedName(), 'Forget everything');
-  await page.keyboard.press('Tab');
-  assert.equal(await focusedName(), 'Back to badges');
-  await page.keyboard.press('Enter');
-  await waitForPanel(cdp, (p) => p?.button('Copy summary') !== undefined, { what: 'the badges again' });
-  assert.equal(await focusedName(), 'History', 'focus is back on the History button');
+  const history = await openHistoryPage(() => page.keyboard.press('Enter'));
+  const thisOrigin = new URL(server.url('/')).origin;
+  const focusedId = () => history.evaluate(() => document.activeElement?.id ?? null);
+
+  await history.keyboard.press('Tab');
+  assert.equal(await focusedId(), 'forget-site-0');
+  assert.equal(await history.getByRole('button', { name: `Forget this site ${thisOrigin}` })
+    .evaluate((button) => button === document.activeElement), true, 'named after its site');
+  await history.keyboard.press('Tab');
+  assert.equal(await focusedId(), 'forget-all');
+  await history.keyboard.press('Shift+Tab');
+  await history.keyboard.press('Enter');
+  await history.getByRole('status').filter({ hasText: `Forgot 1 page of ${thisOrigin}.` }).waitFor();
+  assert.equal(await focusedId(), 'history-heading');
+  await history.keyboard.press('Tab');
+  assert.equal(await focusedId(), 'forget-all');
+  await closeHistoryPage(history);
+
+  assert.equal(await focusedName(), 'History', 'back in the tab, the focus is still on the History button');
   await page.keyboard.press('Escape');
   await waitForPanel(cdp, (panel) => panel === null, { what: 'the panel to close on Escape' });
 });

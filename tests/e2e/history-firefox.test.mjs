@@ -1,8 +1,9 @@
 // End-to-end test of the policy history in Debian's Firefox ESR, mirroring
 // history-chromium.test.mjs: /privacy serves Code Sector's 2012 policy, then
 // its 2018 one; the panel (read through the accessibility tree, as a screen
-// reader hears it) says what changed, the History view lists the page, and
-// the "Forget" buttons really delete, as Firefox's own store of the
+// reader hears it) says what changed; its History button opens the History
+// page (an extension page, in a new tab), which lists the pages by site, and
+// whose "Forget" buttons really delete, as Firefox's own store of the
 // extension's storage.local shows.
 // Run: npm run build && node --test --test-reporter=tap tests/e2e/history-firefox.test.mjs
 import assert from 'node:assert/strict';
@@ -11,19 +12,27 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { labelOf } from './core.mjs';
 import { startServer } from './server.mjs';
-import { installAddon, launchFirefox, quitFirefox, saveScreenshot, setPref, triggerAction } from './lib/firefox-driver.mjs';
-import { clickAccessible, subtree, waitForPanel } from './lib/firefox-a11y.mjs';
+import {
+  installAddon, launchFirefox, quitFirefox, saveScreenshot, setPref, triggerAction, waitFor,
+} from './lib/firefox-driver.mjs';
+import { clickAccessible, findAccessible, subtree, waitForPanel } from './lib/firefox-a11y.mjs';
+import { extensionOrigin } from './lib/firefox-console.mjs';
 import { PANEL, waitForPanelModel } from './lib/firefox-panel.mjs';
 import { extensionStorage } from './lib/firefox-storage.mjs';
 
 const ADDON = fileURLToPath(new URL('../../build/policy-badges-firefox.zip', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/** How the tests find the History page's content: its main landmark, named by its heading. */
+const HISTORY_PAGE = { role: 'landmark', name: 'History' };
+/** The colour scheme pages see: 0 dark, 1 light (default: the browser's). */
+const COLOR_SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
 const EXPECTED = JSON.parse(await readFile(new URL('../fixtures/seeds/expected.json', import.meta.url), 'utf8'))
   .changes['codesector-2012.md -> codesector-2018.md'];
 
 let server;
 let driver;
 let addonId;
+let origin;
 
 before(async () => {
   await access(ADDON).catch(() => {
@@ -33,6 +42,7 @@ before(async () => {
   driver = await launchFirefox();
   await setPref(driver, 'ui.prefersReducedMotion', 1);
   addonId = await installAddon(driver, ADDON);
+  origin = await extensionOrigin(driver, addonId);
 });
 
 after(async () => {
@@ -134,33 +144,84 @@ test('Code Sector 2012 then 2018 at the same URL: the panel says what changed', 
   assert.deepEqual(sorted(again.added), sorted(change.added));
 });
 
-test('the History view lists the page; "Forget this site" and "Forget everything" really delete', async () => {
+/**
+ * Clicks the panel's History button and switches to the History page it
+ * opens in a new tab; returns the handle of the test pages' tab.
+ */
+async function openHistoryPage(panel) {
+  const before = await driver.getAllWindowHandles();
+  const testTab = await driver.getWindowHandle();
+  await clickButton(panel, 'History');
+  const handles = await waitFor(() => driver.getAllWindowHandles(), (all) => all.length > before.length,
+    { message: (all) => `no new tab; tabs: ${all}` });
+  await driver.switchTo().window(handles.find((handle) => !before.includes(handle)));
+  assert.equal(await driver.getCurrentUrl(), `${origin}extension/history.html`);
+  return testTab;
+}
+
+/** Closes the History page and comes back to the tab of the test pages. */
+async function closeHistoryPage(testTab) {
+  await driver.close();
+  await driver.switchTo().window(testTab);
+}
+
+/** The History page's sites, as announced: regions named by their origin, in order. */
+function sitesOf(view) {
+  return subtree(view.nodes, view.root)
+    .filter((index) => view.nodes[index].role === 'region')
+    .map((index) => view.nodes[index].name);
+}
+
+async function clickHistoryButton(view, name) {
+  const index = findAccessible(view.nodes, { role: 'pushbutton', name }, view.root);
+  assert.ok(index >= 0, `a "${name}" button; page:\n${view.text}`);
+  await clickAccessible(driver, view.nodes, index);
+}
+
+test('the History page lists the sites; "Forget this site" and "Forget everything" really delete', async () => {
   // A page of another site (localhost is another origin than 127.0.0.1).
   const otherSite = server.url('/seed/activexperts-2012').replace('127.0.0.1', 'localhost');
+  const otherOrigin = new URL(otherSite).origin;
+  const thisOrigin = new URL(server.url('/')).origin;
   await driver.get(otherSite);
   await openPanel();
   await driver.get(server.url('/privacy'));
-  let panel = await openPanel();
+  const panel = await openPanel();
 
-  await clickButton(panel, 'History');
-  panel = await waitForPanelModel(driver, [server.url('/privacy'), otherSite]);
-  const lines = panel.lines;
+  const testTab = await openHistoryPage(panel);
+  let view = await waitForPanel(driver, HISTORY_PAGE, [thisOrigin, otherOrigin, 'Forget everything']);
+  assert.deepEqual(sitesOf(view), [thisOrigin, otherOrigin], 'the site analyzed last first');
+  const lines = view.lines;
   const meta = (page) => lines[lines.indexOf(page) + 1];
   assert.match(meta(server.url('/privacy')), /^Analyzed .+ · \d+ concerns? · Changed since \w{3} \d{1,2}, \d{4}$/);
   assert.match(meta(otherSite), /^Analyzed .+ · \d+ concerns? · No change seen$/);
-  assert.ok(lines.indexOf(server.url('/privacy')) < lines.indexOf(otherSite), 'most recently analyzed first');
-  await saveScreenshot(driver, `${SCREENSHOTS}firefox-history-view.png`);
+  await saveScreenshot(driver, `${SCREENSHOTS}firefox-history-page.png`);
 
-  await clickButton(panel, 'Forget this site');
-  panel = await waitForPanelModel(driver, ['Forgot 1 page of this site.']);
-  assert.ok(!panel.text.includes(server.url('/privacy')), `this site is gone from the list:\n${panel.text}`);
-  assert.ok(panel.text.includes(otherSite));
+  // Dark mode: the page follows the browser's colour scheme.
+  const background = () => driver.executeScript(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await setPref(driver, COLOR_SCHEME_PREF, 0);
+  try {
+    await waitFor(background, (colour) => colour !== light, { message: () => 'the same background in dark mode' });
+    await saveScreenshot(driver, `${SCREENSHOTS}firefox-history-page-dark.png`);
+  } finally {
+    await setPref(driver, COLOR_SCHEME_PREF, null);
+  }
+
+  await clickHistoryButton(view, `Forget this site ${thisOrigin}`);
+  view = await waitForPanel(driver, HISTORY_PAGE, [`Forgot 1 page of ${thisOrigin}.`]);
+  assert.deepEqual(sitesOf(view), [otherOrigin]);
+  assert.equal(await driver.executeScript(() => document.activeElement?.id), 'history-heading',
+    'the focus goes to the heading, not lost with the button');
   assert.deepEqual(Object.keys(await extensionStorage(driver, addonId)).sort(), ['history:index', `history:page:${otherSite}`]);
 
-  await clickButton(panel, 'Forget everything');
-  panel = await waitForPanelModel(driver, ['No pages remembered.', 'Forgot everything (1 page).']);
+  await clickHistoryButton(view, 'Forget everything');
+  view = await waitForPanel(driver, HISTORY_PAGE, ['No pages remembered.', 'Forgot everything (1 page).']);
+  assert.deepEqual(sitesOf(view), []);
   assert.deepEqual(await extensionStorage(driver, addonId), {}, 'storage.local is empty');
+  await closeHistoryPage(testTab);
 
-  await clickButton(panel, 'Back to badges');
-  await waitForPanelModel(driver, (p) => p.button('Copy summary') >= 0, 'the badges again');
+  const shown = await waitForPanelModel(driver, ['History opened in a new tab.']);
+  assert.ok(!shown.text.includes(otherOrigin) && !shown.text.includes('localhost'),
+    `the panel in the page holds nothing of the other site:\n${shown.text}`);
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze, diffBadges, initSync, taxonomy } from '../../pkg/policy_badges.js';
 import { HistoryStore, hashText } from '../../extension/history-store.js';
-import { changeView, forget, historyFor, historyRows, nextRecord, rememberAnalysis } from '../../extension/history.js';
+import { changeView, forget, historyRows, historySites, nextRecord, rememberAnalysis } from '../../extension/history.js';
 import { FakeStorage } from './fake-storage.mjs';
 
 // The real core, as the extension ships it: the diff is the core's, not ours.
@@ -123,15 +123,19 @@ test('changeView names unknown badges by id and has nothing to say without a cha
   assert.deepEqual(view.removed, [{ id: 'retired-badge', label: 'retired-badge', polarity: 'info', mark: 'i', word: 'fact', evidence: [{ text: 'Old.' }] }]);
 });
 
-test('the History view: pages, when, how many concerns, whether the policy changed', async () => {
+test('the History page: sites, their pages, when, how many concerns, whether the policy changed', async () => {
   const store = new HistoryStore(new FakeStorage());
   await visit(store, URL_2012, OLD, T0);
   await visit(store, 'https://other.example/privacy', seed('activexperts-2012'), T0 + DAY);
+  await visit(store, 'https://codesector.example/legal', OLD, T0 + DAY / 2);
   await visit(store, URL_2012, NEW, T0 + 2 * DAY);
-  const { site, rows } = await historyFor(store, 'https://codesector.example/privacy?x=1', UTC);
-  assert.equal(site, 'https://codesector.example');
+  const sites = historySites(await store.list(), UTC);
+  assert.deepEqual(sites.map((site) => [site.origin, site.rows.map((row) => row.page)]), [
+    ['https://codesector.example', ['https://codesector.example/privacy', 'https://codesector.example/legal']],
+    ['https://other.example', ['https://other.example/privacy']],
+  ], 'the site analyzed last first; in a site, the page analyzed last first');
   const concerns = analyze(NEW).badges.filter((b) => b.polarity === 'bad').length;
-  assert.deepEqual(rows[0], {
+  assert.deepEqual(sites[0].rows[0], {
     page: 'https://codesector.example/privacy',
     analyzed: 'Nov 3, 2026, 12:00 PM',
     analyzedAt: new Date(T0 + 2 * DAY).toISOString(),
@@ -140,20 +144,20 @@ test('the History view: pages, when, how many concerns, whether the policy chang
     changed: true,
     changeText: 'Changed since Nov 1, 2026',
   });
-  assert.equal(rows[1].page, 'https://other.example/privacy');
-  assert.equal(rows[1].changeText, 'No change seen');
-  assert.equal(historyRows([{ ...rows[1], analyzedAt: 0, concerns: 1, change: null, page: 'p' }], UTC)[0].concernsText, '1 concern');
+  assert.equal(sites[1].rows[0].changeText, 'No change seen');
+  const [row] = historyRows([{ page: 'https://p.example/', analyzedAt: 0, concerns: 1, change: null }], UTC);
+  assert.equal(row.concernsText, '1 concern');
 });
 
-test('forgetting the site of the page, or everything', async () => {
+test('forgetting one site, or everything', async () => {
   const storage = new FakeStorage();
   const store = new HistoryStore(storage);
   await visit(store, URL_2012, OLD, T0);
   await visit(store, 'https://codesector.example/legal/privacy', NEW, T0);
   await visit(store, 'https://other.example/privacy', NEW, T0);
-  assert.equal(await forget(store, 'site', 'https://codesector.example/anything#x'), 2);
+  assert.equal(await forget(store, { scope: 'site', origin: 'https://codesector.example' }), 2);
   assert.deepEqual((await store.list()).map((r) => r.page), ['https://other.example/privacy']);
-  assert.equal(await forget(store, 'site', 'about:blank'), 0);
-  assert.equal(await forget(store, 'all', 'about:blank'), 1);
+  assert.equal(await forget(store, { scope: 'site', origin: 'https://nowhere.example' }), 0);
+  assert.equal(await forget(store, { scope: 'all' }), 1);
   assert.deepEqual(await storage.get(null), {});
 });

@@ -52,6 +52,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print the badge list as a Markdown table (as in the README).
+    Badges,
     /// Show, sentence by sentence, which rules matched and how (for tuning rules).
     Explain {
         /// The policy file, or - to read standard input.
@@ -83,6 +85,10 @@ pub fn main() -> ExitCode {
     let result = match args.command {
         Command::Analyze { file, format } => analyze(&file, format, &style),
         Command::Diff { old, new, format } => diff(&old, &new, format, &style),
+        Command::Badges => {
+            print!("{}", policy_badges::markdown_table());
+            Ok(())
+        }
         Command::Explain { file } => input::read(&file).map(|text| print!("{}", render::explanations(&text))),
         Command::Eval { dir, json } => eval::run(&dir, json.as_deref()),
     };

@@ -23,7 +23,7 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     // Verbs of handing data over.
     (
         "SHARE",
-        "(shar(e|es|ed|ing)|disclos(e|es|ed|ing)|provid(e|es|ed|ing)|giv(e|es|en|ing)( out)?|transfer(s|red|ring)?|releas(e|es|ed|ing)|distribut(e|es|ed|ing)|pass(es|ed|ing)?( on| along)?|mak(e|es|ing) (it |them |such information |this information |your information )?available|made available|exchang(e|es|ed|ing)|furnish(es|ed|ing)?|sends?|sent|transmit(s|ted|ting)?|reveal(s|ed|ing)?|communicat(e|es|ed|ing))",
+        "(shar(e|es|ed|ing)|disclos(e|es|ed|ing)|provid(e|es|ed|ing) ~5 to|giv(e|es|en|ing) ~5 to|give out|transfer(s|red|ring)?|releas(e|es|ed|ing)|distribut(e|es|ed|ing)|pass(es|ed|ing)?( on| along)?|mak(e|es|ing) (it |them |such information |this information |your information )?available|made available|exchang(e|es|ed|ing)|furnish(es|ed|ing)?|sends?|sent|transmit(s|ted|ting)?|reveal(s|ed|ing)?|communicat(e|es|ed|ing))",
     ),
     // Verbs of selling data.
     ("SELL", "(sell|sells|sold|selling|rent|rents|rented|renting|lease|leases|leased|leasing|barter)"),
@@ -35,7 +35,7 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     // Statements that the reader can do something.
     (
         "USER_CAN",
-        "((you|users?|visitors?|members?|customers?|individuals?|subscribers?|parents?|account holders?) ~4 (can|may|could|are able|will be able|have (the )?(right|ability|option|opportunity|choice)|right to|request|should contact|need to contact|wish to|would like to|want to|are entitled|be given)|(upon|on|by|at|with) (your |a |written )?(written )?request|right (of|to) (access|rectif*|correct|delet*|eras*|portab*|obtain|review)|(we|us) ~2 (provide|give|offer|allow|enable|permit|let)s? (you|users|individuals|customers|members|visitors)|(please|simply|just) (contact|e-?mail|write|call|visit|log|sign|go|click|send)|(ask|asking) (us|that we)|if you ask|by (contacting|e-?mailing|writing|calling|visiting|logging|signing|going|clicking|sending|accessing|using your)|self-service|your (account|profile) (settings|page|preferences))",
+        "((you|users?|visitors?|members?|customers?|individuals?|subscribers?|parents?|account holders?) ~4 (can|may|could|are able|will be able|have (the )?(right|ability|option|opportunity|choice)|right to|request|should contact|need to contact|wish to|would like to|want to|are entitled|be given)|(upon|on|by|at|with) (your |a |written )?(written )?request|right (of|to) (access|rectif*|correct|delet*|eras*|portab*|obtain|review)|(we|us) ~2 (provide|give|offer|allow|enable|permit|let)s? (you|users|individuals|customers|members|visitors)|(please|simply|just) (contact|e-?mail|write|call|visit|log|sign|go|click|send|use)|(allows?|lets?|enables?|permits?) you|(ask|asking) (us|that we)|if you ask|by (contacting|e-?mailing|writing|calling|visiting|logging|signing|going|clicking|sending|accessing|using your)|self-service|your (account|profile) (settings|page|preferences))",
     ),
     // A policy's revision.
     (
@@ -177,7 +177,8 @@ pub const RULES: &[Rule] = &[
         LegalDisclosure,
         "((required|compelled|obligated|permitted|authori[sz]ed|necessary|mandated) ~3 (by|under) ~1 (laws?|statute|regulations?)|(as|when|where|if) ~2 (required|permitted|necessary|compelled) by ~1 (laws?|statute)|(comply|compliance|conform|accordance) with ~3 (laws?|legal (process|obligations?|requirements?)|subpoenas?|court orders?|regulations|edicts)|legal (process|requirements?|obligations?|proceedings?|requests?|duty|claims?)|subpoenas?|court orders?|search warrants?|warrants|law enforcement|government(al)? (agenc(y|ies)|authorit(y|ies)|requests?|officials|entities|bodies)|public (authorities|agencies)|judicial proceedings?|regulatory authorit(y|ies)|(protect|defend|enforce|exercise) ~3 (legal )?(rights|property|safety)|fraud (prevention|protection|detection))",
     )
-    .also("({SHARE}|respond*|cooperat*|co-operat*|access*|release*|report*)"),
+    .also("({SHARE}|respond*|cooperat*|co-operat*|access*|release*|report*)")
+    .unless("(required|obligated) by law to (protect|maintain|keep|notify|provide you|give you)"),
     Rule::site(
         BusinessTransfer,
         "(mergers?|acquisitions?|acquired|bankruptcy|insolvency|receivership|reorgani[sz]ations?|divestitures?|consolidation|change (of|in) (control|ownership)|sale of (all|substantially all|some|part|a portion|any|the company|our|its|assets|the business|a business|stock)|(sell|sells|selling|transfer|transfers|buy) (all or )?(substantially all|part|a portion|some|stores|subsidiaries|business units)|(sell|sells|selling|sold) ~5 (our|the|its) (company|business|assets|stock|shares)|(to|by) (the|a|any|such) (buyer|purchaser|acquirer|new owner)s?|successor (entity|organi[sz]ation|company|in interest)|business transfers?|transferred (business )?assets|acquiring (company|entity|party))",
@@ -186,7 +187,7 @@ pub const RULES: &[Rule] = &[
     // ----- use
     Rule::site(
         Marketing,
-        "(newsletters?|e-?newsletters?|promotional (e-?mails?|messages?|materials?|offers?|communications?|information|mailings?|purposes|content)|promotions?|special offers?|(exclusive |other )?offers|marketing (e-?mails?|messages?|communications?|materials?|purposes|campaigns?|information|mailings?)|(direct|e-?mail|targeted) marketing|(for|of) marketing|(send|sends|sending|contact|contacting|e-?mail|e-?mailing|mail|mailing|notify|notifying|inform|informing|tell|telling|update|alert|let you know)( you)? ~6, (offers?|promotions?|products|services|events|updates|upgrades|news|announcements|rebates|discounts|deals|coupons|information about)|advertis(e|ing|ements?) (to you|that may (be of )?interest)|(keep|keeping) you (informed|updated|up to date|posted)|(personali[sz]ed|targeted|tailored|relevant) (ads|advertis*|offers|marketing))",
+        "(newsletters?|e-?newsletters?|promotional (e-?mails?|messages?|materials?|offers?|communications?|information|mailings?|purposes|content)|special offers?|exclusive offers|marketing (e-?mails?|messages?|communications?|materials?|purposes|campaigns?|information|mailings?)|(direct|e-?mail|targeted) marketing|(for|of) marketing|((send|sends|sending|e-?mail|e-?mailing|mail|mailing)|(contact|contacting|notify|notifying|inform|informing|tell|telling|update|alert|let) (you|users|customers|members|subscribers)) ~6, (offers?|promotions?|products|services|events|updates|upgrades|news|announcements|rebates|discounts|deals|coupons|information about)|advertis(e|ing|ements?) (to you|that may (be of )?interest)|(keep|keeping) you (informed|updated|up to date|posted)|(personali[sz]ed|targeted|tailored|relevant) (ads|advertis*|offers|marketing))",
     )
     .unless("(their|its) (own )?(direct )?(marketing|promotional)"),
     // ----- choices
@@ -197,10 +198,10 @@ pub const RULES: &[Rule] = &[
     .context("(market*|promot*|newsletter*|e-?mail*|mailing*|offers?|communication*|advertis*|messages|lists?|shar*|third|ads?|solicit*|contact*)"),
     Rule::choice(
         AccessEdit,
-        "(access(ing)?|review(ing)?|view(ing)?|updat(e|ing)|correct(ing|ion)?|edit(ing)?|modify(ing)?|amend(ing)?|rectif(y|ying|ication)|inspect(ing)?|chang(e|ing)|revis(e|ing)|see) ~4 ({PD}|(your|the|their|this|such|any|all) ~1 (account|profile|information|data|details|preferences|records?|registration|settings)|it|them|information (we|that we) (hold|have|maintain|store|keep|collect)|information|data|details|records?|profile|account)",
+        "(access(ing)?|review(ing)?|view(ing)?|updat(e|ing)|correct(ing|ion)?|edit(ing)?|modify(ing)?|amend(ing)?|rectif(y|ying|ication)|inspect(ing)?|chang(e|ing)|revis(e|ing)|see|(changes|corrections|updates) to) ~4 ({PD}|(your|the|their|this|such|any|all) ~1 (account|profile|information|data|details|preferences|records?|registration|settings)|it|them|information (we|that we) (hold|have|maintain|store|keep|collect)|information|data|details|records?|profile|account)",
     )
     .also("{USER_CAN}")
-    .unless("(update|change|modify|revise|amend)s? ~3 (this|our|the) (privacy )?(policy|statement|notice|terms)"),
+    .unless("((update|change|modify|revise|amend)s? ~3 (this|our|the) (privacy )?(policy|statement|notice|terms)|(authorize|allow|permit|enable|let) us to (access|view|see))"),
     Rule::choice(
         DeleteData,
         "(delet(e|ed|ing|ion)|remov(e|ed|al|ing)|eras(e|ed|ure|ing)|cancel(l?ing|l?ed|lation)? (of )?(your |their )?(account|registration|membership|profile)|clos(e|ing|ure of) (your |their )?account|purg(e|ed|ing))",
@@ -238,7 +239,7 @@ pub const RULES: &[Rule] = &[
     ),
     Rule::site(
         SecurityMeasures,
-        "(firewalls?|(physical|technical|administrative|organi[sz]ational|electronic|managerial|procedural|reasonable|appropriate|industry[- ]standard|commercially reasonable|security) (safeguards|measures|procedures|precautions|controls|steps|protections|practices|technolog(y|ies))|safeguards?|secure (servers?|facilit*|data ?cent*|environments?|locations?|networks?|systems?|databases?)|password[- ]protected|(access|it) (is |are )?(strictly )?(restricted|limited) to|access to ~4 (is|are) (strictly )?(restricted|limited) to|access controls?|(restrict|limit)(s|ed)? access|need to know|(security|privacy) (audits?|reviews?|assessments?|training|programs?|policies)|(periodic|regular) (security )?(reviews?|audits?|monitoring)|confidentiality (obligations|agreements)|(protect|secure|safeguard)(s|ed|ing)? ~5 (against|from) ~2 (unauthori[sz]ed|loss|misuse|alteration|disclosure|access|theft|destruction)|(take|takes|use|uses|employ|employs|implement|implements|maintain|maintains) ~4 (security|steps to (protect|safeguard|secure)))",
+        "(firewalls?|(physical|technical|administrative|organi[sz]ational|electronic|managerial|procedural|reasonable|appropriate|industry[- ]standard|commercially reasonable|security) (safeguards|measures|procedures|precautions|controls|steps|protections|practices|technolog(y|ies))|safeguards?|secure (servers?|facilit*|data ?cent*|environments?|locations?|networks?|systems?|databases?)|password[- ]protected|(access|it) (is |are )?(strictly )?(restricted|limited) to|access to ~4 (is|are) (strictly )?(restricted|limited) to|access controls?|(restrict|limit)(s|ed)? access|need to know|(security|privacy) (audits?|reviews?|assessments?|training|programs?)|security policies|(periodic|regular) (security )?(reviews?|audits?|monitoring)|confidentiality (obligations|agreements)|(protect|secure|safeguard)(s|ed|ing)? ~5 (against|from) ~2 (unauthori[sz]ed|loss|misuse|alteration|disclosure|access|theft|destruction)|(take|takes|use|uses|employ|employs|implement|implements|maintain|maintains) ~4 (security|steps to (protect|safeguard|secure)))",
     ),
     // ----- changes
     // "We will notify you" of a policy change, unless the notice is the
@@ -278,7 +279,7 @@ pub const RULES: &[Rule] = &[
     ),
     Rule::site(
         PrivacyContact,
-        "(questions|concerns|comments|complaints|inquiries|queries|requests) ~12, (contact|e-?mail|write|call|send|reach|address)",
+        "(questions|concerns|comments|complaints|inquiries|queries|requests) ~12 (contact|e-?mail|write|call|send|reach|address)",
     )
     .context("(privacy|policy|personal|information|data)"),
     Rule::topic(

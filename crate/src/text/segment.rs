@@ -16,6 +16,14 @@ pub const MAX_SEGMENT_BYTES: usize = 1_200;
 /// Longest line, in words, that can be a heading without a Markdown marker.
 const MAX_HEADING_WORDS: usize = 12;
 
+/// Longest line, in words, that can be a heading because it is written as a
+/// title (capitalized words, or all capitals), punctuation or not.
+const MAX_TITLE_WORDS: usize = 16;
+
+/// Longest title at the start of a paragraph ("Service Providers. We...")
+/// taken as a run-in heading.
+const MAX_INLINE_TITLE_WORDS: usize = 5;
+
 /// Longest "Label:" at the start of a list item that acts as its heading.
 const MAX_LABEL_WORDS: usize = 6;
 
@@ -149,7 +157,13 @@ impl Splitter<'_> {
     /// Pushes the sentences of `range`; returns the index of the last one.
     fn sentences(&mut self, range: Range<usize>, kind: SegmentKind, lead_in: Option<usize>) -> Option<usize> {
         let mut last = None;
-        for sentence in sentence_ranges(self.text, range) {
+        for (i, sentence) in sentence_ranges(self.text, range).into_iter().enumerate() {
+            let words = self.text[sentence.clone()].split_whitespace().count();
+            if i == 0 && words <= MAX_INLINE_TITLE_WORDS && is_title(&self.text[sentence.clone()]) {
+                // "Service Providers. We share..." : a run-in heading.
+                self.push_heading(sentence);
+                continue;
+            }
             for piece in cut_long(self.text, sentence) {
                 self.segments.push(Segment { range: piece, kind, heading: self.heading, lead_in });
                 last = Some(self.segments.len() - 1);
@@ -209,10 +223,29 @@ fn list_marker(line: &str) -> Option<usize> {
 fn looks_like_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
     let last = line.chars().next_back().unwrap_or('.');
-    words <= MAX_HEADING_WORDS
+    let unpunctuated = words <= MAX_HEADING_WORDS
         && !matches!(last, '.' | ';' | ',' | '!' | ')' | '"' | '\'' | '\u{201D}')
         && !(last == ':' && words > MAX_COLON_HEADING_WORDS)
-        && line.chars().next().is_some_and(|c| !c.is_lowercase())
+        && line.chars().next().is_some_and(|c| !c.is_lowercase());
+    unpunctuated || is_title(line)
+}
+
+/// Whether a line is written as a title: every word capitalized but short
+/// function words ("Your California Privacy Rights.", "How You Can Access
+/// and Update Your Information"), or all capitals.
+fn is_title(line: &str) -> bool {
+    const SMALL: &[&str] = &["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "with", "by", "at", "other"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() > MAX_TITLE_WORDS || !line.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let all_caps = !line.chars().any(char::is_lowercase);
+    let capitalized = words
+        .iter()
+        .filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+        .count();
+    let small = words.iter().filter(|w| SMALL.contains(&w.to_lowercase().as_str())).count();
+    all_caps || capitalized + small == words.len()
 }
 
 /// End of a short "Label:" at the start of a list item, when text follows it.
@@ -332,6 +365,27 @@ mod tests {
         let segments = segment(text);
         assert_eq!(segments[3].heading, Some(1));
         assert_eq!(segments[5].heading, Some(4));
+    }
+
+    #[test]
+    fn title_lines_are_headings_even_with_a_period() {
+        for title in [
+            "Children's Privacy.",
+            "YOUR CALIFORNIA PRIVACY RIGHTS (Civil Code 1798.83)",
+            "How You Can Access and Update Your Personal Information and other Account Information",
+        ] {
+            assert_eq!(texts(title)[0].0, SegmentKind::Heading, "{title}");
+        }
+        assert_eq!(texts("We Use Cookies to help, and other tools too.")[0].0, SegmentKind::Sentence);
+    }
+
+    #[test]
+    fn run_in_titles_are_headings() {
+        let got = texts("Service Providers. We share data with processors.");
+        assert_eq!(
+            got,
+            [(SegmentKind::Heading, "Service Providers."), (SegmentKind::Sentence, "We share data with processors.")]
+        );
     }
 
     #[test]

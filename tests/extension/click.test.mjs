@@ -1,0 +1,132 @@
+// The toolbar click (extension/click.js) against a fake browser: a refused
+// script injection is tried again while the tab still shows the clicked
+// page, reported as "can't read this page" only when it stays refused, and
+// forgotten when the tab has left the page.
+import assert from 'node:assert/strict';
+import { beforeEach, test } from 'node:test';
+
+const PAGE = 'https://example.org/privacy';
+
+/** What the fake browser was asked, and how it answers. */
+const browser = {
+  refusals: 0,
+  injected: false,
+  toggles: 0,
+  attempts: 0,
+  badges: [],
+  tab: { status: 'complete', url: PAGE },
+  updateListeners: new Set(),
+};
+
+globalThis.chrome = {
+  runtime: {
+    getURL: (path) => `chrome-extension://fake/${path}`,
+    getManifest: () => ({ action: { default_title: 'Policy Badges' } }),
+  },
+  scripting: {
+    async executeScript({ func, files }) {
+      browser.attempts++;
+      if (browser.refusals > 0) {
+        browser.refusals--;
+        throw new Error('Cannot access contents of the page.');
+      }
+      if (files) {
+        browser.injected = true;
+        return [{ result: undefined }];
+      }
+      assert.equal(typeof func, 'function');
+      if (browser.injected) {
+        browser.toggles++;
+      }
+      return [{ result: browser.injected }];
+    },
+    async insertCSS() {},
+  },
+  tabs: {
+    async get() {
+      if (browser.tab === null) {
+        throw new Error('No tab with id 1');
+      }
+      return { id: 1, ...browser.tab };
+    },
+    onUpdated: {
+      addListener: (listener) => browser.updateListeners.add(listener),
+      removeListener: (listener) => browser.updateListeners.delete(listener),
+    },
+  },
+  action: {
+    async setBadgeText({ text }) {
+      browser.badges.push(text);
+    },
+    async setBadgeBackgroundColor() {},
+    async setTitle() {},
+    async setPopup() {},
+    async openPopup() {},
+  },
+};
+globalThis.fetch = async () => ({ text: async () => '/* panel.css */' });
+
+const { handleClick } = await import('../../extension/click.js');
+const CLICKED = { id: 1, windowId: 1, url: PAGE };
+
+beforeEach(() => {
+  Object.assign(browser, { refusals: 0, injected: false, toggles: 0, attempts: 0, badges: [], tab: { status: 'complete', url: PAGE } });
+  browser.updateListeners.clear();
+});
+
+/** Finishes the tab's load, at `url`, as tabs.onUpdated reports it. */
+function finishLoading(url) {
+  browser.tab = { status: 'complete', url };
+  for (const listener of [...browser.updateListeners]) {
+    listener(1, { status: 'complete' });
+  }
+}
+
+test('a click on an open page injects the content script and opens the panel', async () => {
+  await handleClick(CLICKED);
+  assert.equal(browser.toggles, 1);
+  assert.deepEqual(browser.badges, []);
+});
+
+test('an injection refused right after the click is tried again, and the panel opens', async () => {
+  browser.refusals = 2;
+  await handleClick(CLICKED);
+  assert.equal(browser.toggles, 1);
+  assert.deepEqual(browser.badges, [], 'no "can\'t read this page"');
+});
+
+test('a page that stays refused gets "!" once the tries are used up', async () => {
+  browser.refusals = Infinity;
+  await handleClick(CLICKED);
+  assert.equal(browser.attempts, 4, 'the click and three more tries');
+  assert.deepEqual(browser.badges, ['!']);
+});
+
+test('a refused click whose tab left the page, or closed, is dropped without a word', async () => {
+  browser.refusals = Infinity;
+  browser.tab = { status: 'complete', url: undefined }; // another page, which activeTab does not cover
+  await handleClick(CLICKED);
+  browser.tab = null;
+  await handleClick(CLICKED);
+  assert.equal(browser.attempts, 2, 'no more tries');
+  assert.deepEqual(browser.badges, []);
+});
+
+test('a refusal while the tab is loading waits for the load to end before judging', async () => {
+  browser.refusals = 1;
+  browser.tab = { status: 'loading', url: PAGE };
+  const click = handleClick(CLICKED);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  assert.equal(browser.toggles, 0, 'still waiting');
+  finishLoading(PAGE);
+  await click;
+  assert.equal(browser.toggles, 1, 'the same page, loaded: the panel opens');
+
+  Object.assign(browser, { refusals: Infinity, attempts: 0, tab: { status: 'loading', url: PAGE } });
+  const lost = handleClick(CLICKED);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  finishLoading('https://example.org/next');
+  await lost;
+  assert.equal(browser.attempts, 1, 'a navigation took the page away: no more tries');
+  assert.deepEqual(browser.badges, []);
+});
