@@ -155,7 +155,10 @@ async function openHistoryPage(panel) {
   const handles = await waitFor(() => driver.getAllWindowHandles(), (all) => all.length > before.length,
     { message: (all) => `no new tab; tabs: ${all}` });
   await driver.switchTo().window(handles.find((handle) => !before.includes(handle)));
-  assert.equal(await driver.getCurrentUrl(), `${origin}extension/history.html`);
+  // A new tab shows about:blank until its page starts loading.
+  const url = await waitFor(() => driver.getCurrentUrl(), (current) => current !== 'about:blank',
+    { message: (current) => `the History tab stayed at ${current}` });
+  assert.equal(url, `${origin}extension/history.html`);
   return testTab;
 }
 

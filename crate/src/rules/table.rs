@@ -18,12 +18,12 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     // Others who may receive data.
     (
         "TP",
-        "(third[- ]part(y|ies)|(business |marketing |advertising |trusted |select(ed)? |strategic |joint[- ]marketing |referral |promotional |co-branding )?partners?|affiliate(s|d (companies|entities|businesses))|advertisers|sponsors|(other|outside|unaffiliated|non-?affiliated|unrelated) (companies|businesses|organi[sz]ations|entities|parties|firms|third parties|merchants)|marketers|data brokers?|ad networks?|sister companies|subsidiaries|outsiders)",
+        "(third[- ]part(y|ies)|(business |marketing |advertising |trusted |select(ed)? |strategic |joint[- ]marketing |referral |promotional |co-branding )?partners?|affiliate(s|d (companies|entities|businesses))|advertisers|sponsors|(other|outside|unaffiliated|non-?affiliated|unrelated) (companies|businesses|organi[sz]ations|entities|parties|firms|third parties|merchants)|marketers|data brokers?|ad networks?|(parent|sister|related|group) compan(y|ies)|family of companies|common (control|ownership)|subsidiaries|outsiders)",
     ),
     // Verbs of handing data over.
     (
         "SHARE",
-        "(shar(e|es|ed|ing)|disclos(e|es|ed|ing)|provid(e|es|ed|ing) ~5 to|giv(e|es|en|ing) ~5 to|give out|transfer(s|red|ring)?|releas(e|es|ed|ing)|distribut(e|es|ed|ing)|pass(es|ed|ing)?( on| along)?|mak(e|es|ing) (it |them |such information |this information |your information )?available|made available|exchang(e|es|ed|ing)|furnish(es|ed|ing)?|sends?|sent|transmit(s|ted|ting)?|reveal(s|ed|ing)?|communicat(e|es|ed|ing))",
+        "(shar(e|es|ed|ing)|disclos(e|es|ed|ing)|(provid(e|es|ed|ing)|giv(e|es|en|ing)) ~4 (information|data|details|lists?|records|it|them|addresses|names) to|(provided|given) to|give out|transfer(s|red|ring)?|releas(e|es|ed|ing)|distribut(e|es|ed|ing)|pass(es|ed|ing)?( on| along)?|mak(e|es|ing) (it |them |such information |this information |your information )?available|made available|exchang(e|es|ed|ing)|furnish(es|ed|ing)?|sends?|sent|transmit(s|ted|ting)?|reveal(s|ed|ing)?|communicat(e|es|ed|ing))",
     ),
     // Verbs of selling data.
     ("SELL", "(sell|sells|sold|selling|rent|rents|rented|renting|lease|leases|leased|leasing|barter)"),
@@ -50,7 +50,17 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     // The sale of a business, not of data.
     (
         "BUSINESS_SALE",
-        "(merger*|acquisition*|acquired|bankrupt*|insolven*|reorgani[sz]*|divest*|successor*|(sell|sale of|selling|sells|sold) (all|substantially|some|part|a portion|any|the company|our (company|business|assets|stores)|its (business|assets)|(a |the )?business(es)?|assets|stores|subsidiaries)|(business|company|assets|units?|operations?) ~3 (are|is|be|being|was|were) sold)",
+        "(merger*|acquisition*|acquired|bankrupt*|insolven*|reorgani[sz]*|divest*|successor*|(sell|sale of|selling|sells|sold) (all|substantially|some|part|a portion|any|the company|our (company|business|assets|stores)|its (business|assets)|(a |the )?business(es)?|assets|stores|subsidiaries)|(business|businesses|company|assets|units?|operations?|sites?|websites?|properties|divisions) ~3 (are|is|be|being|was|were) (sold|transferred|acquired))",
+    ),
+    // Who tracks visitors for others.
+    (
+        "TRACKER",
+        "(advertising (networks?|companies|partners|vendors|providers|service providers|agencies)|ad (networks?|servers?|companies|partners|vendors|serving companies)|(our |these |such |the )?advertisers|analytics (providers?|services?|partners|companies|vendors|tools?|software)|web analytics|interest[- ]based (advertising|ads)|online behaviou?ral advertising|behaviou?ral(ly)? (targeted )?(advertising|ads)|re-?targeting|remarketing|cross[- ](site|device) tracking)",
+    ),
+    // What trackers do on a site.
+    (
+        "TRACKING_ACT",
+        "(cookies?|beacons?|pixels?|tags?|track*|collect*|gather*|information about (your|you)|(serve|deliver|display)s? ~1 (ads|advertisements)|analy[sz]*)",
     ),
     // Payment data.
     (
@@ -75,16 +85,18 @@ pub const RULES: &[Rule] = &[
     Rule::site(
         ThirdPartyTracking,
         "(third[- ]party|outside) (advertis*|ad (servers?|networks?|companies|vendors|partners|serving)|analytics|cookies|tracking|web beacons|beacons|pixels?|tags|trackers?)",
-    ),
+    )
+    .also("{TRACKING_ACT}"),
     Rule::site(
         ThirdPartyTracking,
         "(google analytics|google adsense|adsense|doubleclick|omniture|adobe analytics|quantcast|comscore|nielsen|hotjar|mixpanel|facebook pixel|meta pixel|chartbeat|crazy ?egg|kissmetrics|webtrends|coremetrics|addthis|sharethis|atlas|0/0 real media|yahoo! analytics)",
     ),
     Rule::site(
         ThirdPartyTracking,
-        "(advertising (networks?|companies|partners|vendors|providers|service providers|agencies)|ad (networks?|servers?|companies|partners|vendors|serving companies)|(our |these |such |the )?advertisers|analytics (providers?|services?|partners|companies|vendors|tools?|software)|web analytics|interest[- ]based (advertising|ads)|online behaviou?ral advertising|behaviou?ral(ly)? (targeted )?(advertising|ads)|re-?targeting|remarketing|cross[- ](site|device) tracking)",
-    )
-    .also("(cookies?|beacons?|pixels?|tags?|track*|collect*|gather*|information about (your|you)|(serve|deliver|display)s? ~1 (ads|advertisements)|analy[sz]*)"),
+        // The tracker acts: "ad networks may place cookies", "information
+        // collected by analytics providers".
+        "({TRACKER} ~8, {TRACKING_ACT}|{TRACKING_ACT} ~4, (by|to|with|from) ~1 {TRACKER})",
+    ),
     Rule::site(
         ThirdPartyTracking,
         "(across|on) ~1 (web ?sites|sites|services|apps|devices|the (internet|web)) (and|or|over time)",
@@ -134,8 +146,11 @@ pub const RULES: &[Rule] = &[
         SensorDataShared,
         "(sensor data|sensors?|accelerometers?|gyroscopes?|magnetometers?|barometers?|motion (data|sensors?|activity)|gps (data|receivers?|coordinates|signals?))",
     )
-    .also("(sends?|sent|shar(e|es|ed|ing)|transmit*|disclos*|transfer*|provid(e|es|ed|ing) to|third[- ]part*|partners?)"),
-    Rule::site(FinancialInfo, "{PAYMENT}").unless(
+    .also("(sends?|sent|shar(e|es|ed|ing)|transmit*|disclos*|transfer*|provid(e|es|ed|ing) to|third[- ]part*|partners?)")
+    .unless("((transmitted|sent|provided|disclosed|shared|sends?) to (us|our servers?)|we (receive|collect|obtain))"),
+    Rule::site(FinancialInfo, "{PAYMENT}")
+        .also("({COLLECT}|us(e|es|ed|ing)|process*|keep*|kept|charg*|bill*|pay*|purchas*|order*|transaction*|includ*|such as)")
+        .unless(
         "((credit[- ]card|payment) (payment )?processing (services?|companies|vendors|providers?)|process(es|ing)? (credit card )?(transactions|payments) for)",
     ),
     Rule::denial(
@@ -146,7 +161,7 @@ pub const RULES: &[Rule] = &[
     // ----- sharing
     Rule::site(SharesData, "{SHARE}")
         .also("{TP}")
-        .unless("(on (our|its|their) behalf|service providers?|vendors?|contractors?|processors?|agents?|(required|compelled|permitted) by law|legal (process|requirements?|obligations?)|subpoenas?|court orders?|law enforcement|merger*|acquisition*|acquired|bankrupt*|successor*|aggregat*|anonym*|de-?identified|non-?personal*|non-?identif*|not personally identif*|statistic*|public(ly)? (forums?|areas?|posts?|available)|at your (direction|request)|with your (consent|permission)|you (choose|elect|direct|request|authori[sz]e)|(disclosed|described|set (out|forth)|stated|outlined|explained) (in|by|above|below|herein)|if any|under what circumstances)")
+        .unless("(on (our|its|their) behalf|service providers?|vendors?|contractors?|processors?|agents?|(required|compelled|permitted) by law|legal (process|requirements?|obligations?)|subpoenas?|court orders?|law enforcement|merger*|acquisition*|acquired|bankrupt*|successor*|aggregat*|anonym*|de-?identified|non-?personal*|non-?identif*|not personally identif*|statistic*|public(ly)? (forums?|areas?|posts?|available)|at your (direction|request)|with your (consent|permission)|you (choose|elect|direct|request|authori[sz]e)|(disclosed|described|set (out|forth)|stated|outlined|explained) (in|by|above|below|herein)|if any|under what circumstances|legal action|injury|fraud*|illegal|protect ~3 (rights|property|safety)|(e-?mail|hosting|payment|technology|cloud) (service )?providers?|services (to|for) us)")
         .or_denied(NoSharing),
     Rule::denial(NoSharing, "{SHARE}")
         .also("({TP}|anyone|anybody|others|outside (of )?(our|the) (company|organi[sz]ation)|outside parties)"),
@@ -177,17 +192,17 @@ pub const RULES: &[Rule] = &[
         LegalDisclosure,
         "((required|compelled|obligated|permitted|authori[sz]ed|necessary|mandated) ~3 (by|under) ~1 (laws?|statute|regulations?)|(as|when|where|if) ~2 (required|permitted|necessary|compelled) by ~1 (laws?|statute)|(comply|compliance|conform|accordance) with ~3 (laws?|legal (process|obligations?|requirements?)|subpoenas?|court orders?|regulations|edicts)|legal (process|requirements?|obligations?|proceedings?|requests?|duty|claims?)|subpoenas?|court orders?|search warrants?|warrants|law enforcement|government(al)? (agenc(y|ies)|authorit(y|ies)|requests?|officials|entities|bodies)|public (authorities|agencies)|judicial proceedings?|regulatory authorit(y|ies)|(protect|defend|enforce|exercise) ~3 (legal )?(rights|property|safety)|fraud (prevention|protection|detection))",
     )
-    .also("({SHARE}|respond*|cooperat*|co-operat*|access*|release*|report*)")
+    .also("({SHARE}|releas*|cooperat*|co-operat*|report(s|ed|ing)? to|(respond*|comply|complying) ~3 (subpoenas?|court|legal (process|requests?)|law enforcement|government*|authorit*|requests? (from|by)))")
     .unless("(required|obligated) by law to (protect|maintain|keep|notify|provide you|give you)"),
     Rule::site(
         BusinessTransfer,
-        "(mergers?|acquisitions?|acquired|bankruptcy|insolvency|receivership|reorgani[sz]ations?|divestitures?|consolidation|change (of|in) (control|ownership)|sale of (all|substantially all|some|part|a portion|any|the company|our|its|assets|the business|a business|stock)|(sell|sells|selling|transfer|transfers|buy) (all or )?(substantially all|part|a portion|some|stores|subsidiaries|business units)|(sell|sells|selling|sold) ~5 (our|the|its) (company|business|assets|stock|shares)|(to|by) (the|a|any|such) (buyer|purchaser|acquirer|new owner)s?|successor (entity|organi[sz]ation|company|in interest)|business transfers?|transferred (business )?assets|acquiring (company|entity|party))",
+        "(mergers?|acquisitions?|acquired|bankruptcy|insolvency|receivership|reorgani[sz]ations?|divestitures?|consolidation|change (of|in) (control|ownership)|sale of (all|substantially all|some|part|a portion|any|the company|our|its|assets|the business|a business|stock)|(sell|sells|selling|transfer|transfers|buy) (all or )?(substantially all|part|a portion|some|stores|subsidiaries|business units)|(sell|sells|selling|sold) ~5 (our|the|its) (company|business|assets|stock|shares)|(to|by) (the|a|any|such) (buyer|purchaser|acquirer|new owner)s?|successor (entity|organi[sz]ation|company|in interest)|business transfers?|transferred (business )?assets|acquiring (company|entity|party)|(business|businesses|company|assets|units?|operations?|sites?|websites?|properties|divisions) ~3 (are|is|be|being|was|were) (sold|transferred|acquired|merged))",
     )
     .also("(information|data|details|customer*|user*|assets|records|pii|address(es)?|lists?)"),
     // ----- use
     Rule::site(
         Marketing,
-        "(newsletters?|e-?newsletters?|promotional (e-?mails?|messages?|materials?|offers?|communications?|information|mailings?|purposes|content)|special offers?|exclusive offers|marketing (e-?mails?|messages?|communications?|materials?|purposes|campaigns?|information|mailings?)|(direct|e-?mail|targeted) marketing|(for|of) marketing|((send|sends|sending|e-?mail|e-?mailing|mail|mailing)|(contact|contacting|notify|notifying|inform|informing|tell|telling|update|alert|let) (you|users|customers|members|subscribers)) ~6, (offers?|promotions?|products|services|events|updates|upgrades|news|announcements|rebates|discounts|deals|coupons|information about)|advertis(e|ing|ements?) (to you|that may (be of )?interest)|(keep|keeping) you (informed|updated|up to date|posted)|(personali[sz]ed|targeted|tailored|relevant) (ads|advertis*|offers|marketing))",
+        "(newsletters?|e-?newsletters?|promotional (e-?mails?|messages?|materials?|offers?|communications?|information|mailings?|purposes|content)|special offers?|exclusive offers|marketing (e-?mails?|messages?|communications?|materials?|purposes|campaigns?|information|mailings?)|(direct|e-?mail|targeted) marketing|(for|of) marketing|((send|sends|sending|e-?mail|e-?mailing|mail|mailing)|(contact|contacting|notify|notifying|inform|informing|tell|telling|update|alert|let) (you|users|customers|members|subscribers)) ~6, (offers?|promotions?|products|services|events|updates|upgrades|news|announcements|rebates|discounts|deals|coupons|information about (our|new|products?|services?|offers?|upcoming|special|events?|promotions?))|advertis(e|ing|ements?) (to you|that may (be of )?interest)|(keep|keeping) you (informed|updated|up to date|posted)|(personali[sz]ed|targeted|tailored|relevant) (ads|advertis*|offers|marketing))",
     )
     .unless("(their|its) (own )?(direct )?(marketing|promotional)"),
     // ----- choices
@@ -198,10 +213,10 @@ pub const RULES: &[Rule] = &[
     .context("(market*|promot*|newsletter*|e-?mail*|mailing*|offers?|communication*|advertis*|messages|lists?|shar*|third|ads?|solicit*|contact*)"),
     Rule::choice(
         AccessEdit,
-        "(access(ing)?|review(ing)?|view(ing)?|updat(e|ing)|correct(ing|ion)?|edit(ing)?|modify(ing)?|amend(ing)?|rectif(y|ying|ication)|inspect(ing)?|chang(e|ing)|revis(e|ing)|see|(changes|corrections|updates) to) ~4 ({PD}|(your|the|their|this|such|any|all) ~1 (account|profile|information|data|details|preferences|records?|registration|settings)|it|them|information (we|that we) (hold|have|maintain|store|keep|collect)|information|data|details|records?|profile|account)",
+        "(access(ing)?|review(ing)?|view(ing)?|updat(e|ing)|correct(ing|ion)?|edit(ing)?|modify(ing)?|amend(ing)?|rectif(y|ying|ication)|inspect(ing)?|chang(e|ing)|revis(e|ing)|see|(changes|corrections|updates) to) ~4 ({PD}|(your|the|their|this|such|any|all) ~1 (account|profile|information|data|details|preferences|records?|registration|settings)|it|them|information (we|that we) (hold|have|maintain|store|keep|collect)|(inaccurate|incorrect|outdated|out-of-date|incomplete) (information|data|details|records?))",
     )
     .also("{USER_CAN}")
-    .unless("((update|change|modify|revise|amend)s? ~3 (this|our|the) (privacy )?(policy|statement|notice|terms)|(authorize|allow|permit|enable|let) us to (access|view|see))"),
+    .unless("((update|change|modify|revise|amend)s? ~3 (this|our|the) (privacy )?(policy|statement|notice|terms)|(authorize|allow|permit|enable|let) us to (access|view|see)|cookies?)"),
     Rule::choice(
         DeleteData,
         "(delet(e|ed|ing|ion)|remov(e|ed|al|ing)|eras(e|ed|ure|ing)|cancel(l?ing|l?ed|lation)? (of )?(your |their )?(account|registration|membership|profile)|clos(e|ing|ure of) (your |their )?account|purg(e|ed|ing))",
@@ -254,7 +269,7 @@ pub const RULES: &[Rule] = &[
     // A personal channel or advance notice, whatever else is said.
     Rule::site(
         ChangeNotice,
-        "((by|via|through|using|in|with) ~1 (e-?mail|electronic mail|mail|letter|text message|sms|in-app (message|notice|notification)|push notifications?|notice (sent )?to (you|the e-?mail))|(e-?mail|send|sending|mail) (you|to you|users|customers|members)|e-?mail (notifications?|notices?|messages?|alerts?)|(prior|advance|personal|direct|individual|individuali[sz]ed) ~1 (notice|notification|consent)|{NUMBER} ~1 days'? (prior|before|in advance|advance|notice)|in advance of (the|any) (change|effective))",
+        "((by|via|through|using|in|with) ~1 (e-?mail|electronic mail|mail|letter|text message|sms|in-app (message|notice|notification)|push notifications?|notice (sent )?to (you|the e-?mail))|(e-?mail|send|sending|mail) (you|to you|users|customers|members) ~4 (changes?|updates?|revisions?|modifications?)|e-?mail (notifications?|notices?|messages?|alerts?)|(prior|advance|personal|direct|individual|individuali[sz]ed) ~1 (notice|notification|consent)|{NUMBER} ~1 days'? (prior|before|in advance|advance|notice)|in advance of (the|any) (change|effective))",
     )
     .context("{POLICY_CHANGE}"),
     Rule::site(
@@ -275,17 +290,25 @@ pub const RULES: &[Rule] = &[
     // ----- recourse
     Rule::site(
         PrivacyContact,
-        "(contact us|contact (our|the) (privacy|data protection)|e-?mail us|write to us|call us|privacy (officer|office|team|department|contact|coordinator|manager|administrator)|data protection officer|chief privacy|@)",
-    ),
+        "((please|feel free to|you (may|can|should)|simply|just) (contact|e-?mail|write to|call) us|(contact|e-?mail|write to|call) us (at|by|via|through|using|with|if|on|in)|contact (our|the) (privacy|data protection)|privacy (officer|office|team|department|contact|coordinator|manager|administrator)|data protection officer|chief privacy|@)",
+    )
+    .unless("not (govern|apply|cover)"),
     Rule::site(
         PrivacyContact,
         "(questions|concerns|comments|complaints|inquiries|queries|requests) ~12 (contact|e-?mail|write|call|send|reach|address)",
     )
     .context("(privacy|policy|personal|information|data)"),
+    // Named bodies that handle complaints about a site.
     Rule::topic(
         IndependentRecourse,
-        "(truste|bbb ?online|better business bureau|jams|american arbitration association|icdr|international centre for dispute resolution|binding arbitration|arbitrat(ion|or)|mediation|(independent|alternative) (recourse|dispute|third[- ]party|body|organi[sz]ation|mechanism|resolution)|dispute resolution (provider|service|mechanism|procedure|body)|federal trade commission|ftc|data protection (authority|authorities)|supervisory authorit(y|ies)|ombudsman|lodge a complaint|privacy commissioner|eu data protection panel)",
+        "(truste|bbb ?online|better business bureau|jams|american arbitration association|icdr|international centre for dispute resolution|eu data protection panel|(independent|alternative) (recourse|dispute|third[- ]party|body|organi[sz]ation|mechanism|resolution)|dispute resolution (provider|service|mechanism|procedure|body)|binding arbitration)",
     ),
+    // Regulators and arbitration, when the sentence is about complaints.
+    Rule::topic(
+        IndependentRecourse,
+        "(federal trade commission|ftc|data protection (authority|authorities)|supervisory authorit(y|ies)|ombudsman|lodge a complaint|privacy commissioner|arbitrat(ion|or)|mediation)",
+    )
+    .also("(complain*|dispute*|recourse|refer*|lodge|unresolved|resolv*|redress)"),
 ];
 
 /// Returns `pattern` with every `{NAME}` replaced by its fragment.

@@ -24,6 +24,10 @@ const MAX_TITLE_WORDS: usize = 16;
 /// taken as a run-in heading.
 const MAX_INLINE_TITLE_WORDS: usize = 5;
 
+/// Longest line without sentence punctuation that is a heading even when
+/// it starts in lowercase ("cookie policy").
+const MAX_LOWERCASE_HEADING_WORDS: usize = 3;
+
 /// Longest "Label:" at the start of a list item that acts as its heading.
 const MAX_LABEL_WORDS: usize = 6;
 
@@ -112,7 +116,7 @@ impl Splitter<'_> {
             self.list_item(item);
             return;
         }
-        if looks_like_heading(line) {
+        if looks_like_heading(line) || is_short_label(line) {
             self.push_heading(range);
             return;
         }
@@ -230,12 +234,20 @@ fn looks_like_heading(line: &str) -> bool {
     unpunctuated || is_title(line)
 }
 
+/// Whether a line on its own is a short unpunctuated label ("cookie
+/// policy"): a heading even in lowercase. (List items are not: "- our
+/// partners" is an item.)
+fn is_short_label(line: &str) -> bool {
+    line.split_whitespace().count() <= MAX_LOWERCASE_HEADING_WORDS
+        && line.chars().next_back().is_some_and(|c| c.is_alphanumeric())
+}
+
 /// Whether a line is written as a title: every word capitalized but short
 /// function words ("Your California Privacy Rights.", "How You Can Access
 /// and Update Your Information"), or all capitals.
 fn is_title(line: &str) -> bool {
     const SMALL: &[&str] = &["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "with", "by", "at", "other"];
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
     if words.len() > MAX_TITLE_WORDS || !line.chars().any(char::is_alphabetic) {
         return false;
     }
