@@ -32,10 +32,10 @@ enum Link {
 #[derive(Debug)]
 pub struct Library {
     trie: Trie,
-    /// Number of distinct phrases.
-    phrases: usize,
     /// For each pattern: its chains.
     patterns: Vec<Vec<Vec<Link>>>,
+    /// For each phrase: the patterns that have a chain starting with it.
+    starting: Vec<Vec<PatternId>>,
 }
 
 /// Where the phrases of a library occur in one text.
@@ -44,8 +44,6 @@ pub struct Scan<'t> {
     text: &'t str,
     /// Sorted by phrase, then start, then end.
     occurrences: Vec<Occurrence>,
-    /// For each phrase, its slice of `occurrences` (empty where absent).
-    spans: Vec<Range<u32>>,
 }
 
 impl Library {
@@ -53,6 +51,9 @@ impl Library {
     pub fn build<P: AsRef<str>>(patterns: &[P]) -> Result<Library, String> {
         let mut trie = Trie::new();
         let mut phrases: PhraseId = 0;
+        // Patterns share phrases ("{TP}", "{SHARE}"): one trie path set, one
+        // list of occurrences each.
+        let mut phrase_ids: HashMap<syntax::Node, PhraseId> = HashMap::new();
         let mut seen: HashMap<&str, PatternId> = HashMap::new();
         let mut compiled: Vec<Vec<Vec<Link>>> = Vec::with_capacity(patterns.len());
         for pattern in patterns {
@@ -70,18 +71,33 @@ impl Library {
                 for step in chain {
                     links.push(match step {
                         Step::Gap(gap) => Link::Gap(gap),
-                        Step::Phrase(node) => {
-                            trie.insert(&node, phrases).map_err(in_pattern)?;
-                            phrases += 1;
-                            Link::Phrase(phrases - 1)
-                        }
+                        Step::Phrase(node) => match phrase_ids.get(&node) {
+                            Some(&id) => Link::Phrase(id),
+                            None => {
+                                trie.insert(&node, phrases).map_err(in_pattern)?;
+                                phrase_ids.insert(node, phrases);
+                                phrases += 1;
+                                Link::Phrase(phrases - 1)
+                            }
+                        },
                     });
                 }
                 chains.push(links);
             }
             compiled.push(chains);
         }
-        Ok(Library { trie, phrases: phrases as usize, patterns: compiled })
+        let mut starting = vec![Vec::new(); phrases as usize];
+        for (pattern, chains) in compiled.iter().enumerate() {
+            for chain in chains {
+                if let Some(Link::Phrase(first)) = chain.first() {
+                    let patterns: &mut Vec<PatternId> = &mut starting[*first as usize];
+                    if patterns.last() != Some(&pattern) {
+                        patterns.push(pattern);
+                    }
+                }
+            }
+        }
+        Ok(Library { trie, patterns: compiled, starting })
     }
 
     /// Reads `text` once, recording every phrase occurrence that starts and
@@ -91,15 +107,23 @@ impl Library {
         self.trie.occurrences(text, &mut occurrences);
         occurrences.sort_unstable();
         occurrences.dedup();
-        let mut spans = vec![0..0; self.phrases];
-        let mut begin = 0;
-        for (i, occurrence) in occurrences.iter().enumerate() {
-            if occurrences.get(i + 1).is_none_or(|next| next.phrase != occurrence.phrase) {
-                spans[occurrence.phrase as usize] = begin as u32..i as u32 + 1;
-                begin = i + 1;
+        Scan { text, occurrences }
+    }
+
+    /// The patterns that may match in a scanned text: those with a chain
+    /// whose first phrase occurs in it. Ascending, without repeats.
+    pub fn candidates(&self, scan: &Scan<'_>) -> Vec<PatternId> {
+        let mut candidates = Vec::new();
+        let mut previous = None;
+        for occurrence in &scan.occurrences {
+            if previous != Some(occurrence.phrase) {
+                candidates.extend(&self.starting[occurrence.phrase as usize]);
+                previous = Some(occurrence.phrase);
             }
         }
-        Scan { text, occurrences, spans }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
     }
 
     /// Every match of `pattern` inside `within`, leftmost first, not
@@ -177,8 +201,9 @@ impl<'t> Scan<'t> {
 
     /// Occurrences of `phrase`, by start.
     fn of(&self, phrase: PhraseId) -> &[Occurrence] {
-        let span = &self.spans[phrase as usize];
-        &self.occurrences[span.start as usize..span.end as usize]
+        let begin = self.occurrences.partition_point(|o| o.phrase < phrase);
+        let end = begin + self.occurrences[begin..].partition_point(|o| o.phrase == phrase);
+        &self.occurrences[begin..end]
     }
 
     /// The end of the shortest completion of `links` (a gap, a phrase, a

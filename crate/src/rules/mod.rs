@@ -216,7 +216,11 @@ impl Rules {
         let own = sentence.own_start..sentence.text.len();
         let reading = OnceCell::new();
         let context_scans = OnceCell::new();
+        let candidates = self.library.candidates(scan);
         for (index, compiled) in self.rules.iter().enumerate() {
+            if candidates.binary_search(&compiled.pattern).is_err() {
+                continue;
+            }
             // The lead-in earns its badges itself: only matches in the sentence count.
             let found = self.library.find_all(scan, compiled.pattern, own.clone());
             if found.is_empty() || !self.preconditions_hold(compiled, scan, sentence, &context_scans) {

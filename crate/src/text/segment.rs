@@ -247,17 +247,19 @@ fn is_short_label(line: &str) -> bool {
 /// and Update Your Information"), or all capitals.
 fn is_title(line: &str) -> bool {
     const SMALL: &[&str] = &["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "with", "by", "at", "other"];
-    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
-    if words.len() > MAX_TITLE_WORDS || !line.chars().any(char::is_alphabetic) {
-        return false;
+    let (mut words, mut letters, mut lowercase, mut every_word_capitalized) = (0, false, false, true);
+    for word in line.split_whitespace() {
+        lowercase |= word.chars().any(char::is_lowercase);
+        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else { continue };
+        words += 1;
+        if words > MAX_TITLE_WORDS {
+            return false;
+        }
+        letters |= word.chars().any(char::is_alphabetic);
+        let capitalized = first.is_uppercase() || first.is_numeric();
+        every_word_capitalized &= capitalized || SMALL.iter().any(|small| word.eq_ignore_ascii_case(small));
     }
-    let all_caps = !line.chars().any(char::is_lowercase);
-    let capitalized = words
-        .iter()
-        .filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric()))
-        .count();
-    let small = words.iter().filter(|w| SMALL.contains(&w.to_lowercase().as_str())).count();
-    all_caps || capitalized + small == words.len()
+    letters && (every_word_capitalized || !lowercase)
 }
 
 /// End of a short "Label:" at the start of a list item, when text follows it.
