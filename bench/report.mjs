@@ -96,8 +96,7 @@ export function table(results, targets) {
     lines.push(row([text.name, text.bytes, text.words, ...cells]));
   }
   lines.push(
-    'native: cargo bench, release profile; its core has the regex-automata features that the baseline\'s regex',
-    '  turns on (Cargo unifies dev-dependency features), beyond the slim set the CLI and the wasm build use',
+    'native: cargo bench, release profile (the core uses no regex engine; regex is only the baseline\'s)',
     'native baseline: the regex crate\'s \\w+ (Unicode)',
     `wasm: the real pkg/ in node; baseline: ${wasm.baseline}`,
     `wasm reference: analyze / ASCII /\\w+/g pass on long-10k-x1 = ${fixed(medianUs(wasm, 'long-10k-x1', 'analyze') / medianUs(wasm, 'long-10k-x1', 'baseline-ascii'), 1)}`

@@ -21,8 +21,11 @@ const CONTENT_FILES = [
 /** Page-level rules: evidence highlight, and keeping the panel's host visible. */
 const PAGE_CSS = 'extension/page.css';
 
-/** The panel's own stylesheet, adopted by its shadow root. */
-const PANEL_CSS = 'extension/panel.css';
+/**
+ * The panel's stylesheets, adopted by its shadow root as one sheet, in this
+ * order: the palette and rules it shares with the History page, then its own.
+ */
+const PANEL_CSS = ['extension/theme.css', 'extension/panel.css'];
 
 let panelCss = null;
 
@@ -48,9 +51,10 @@ export async function togglePanel(tabId) {
   }
 }
 
-/** The panel stylesheet's text, read once from the extension's own files. */
+/** The panel stylesheets' text, joined, read once from the extension's own files. */
 async function readPanelCss() {
-  panelCss ??= fetch(api.runtime.getURL(PANEL_CSS)).then((response) => response.text());
+  panelCss ??= Promise.all(PANEL_CSS.map(async (file) => (await fetch(api.runtime.getURL(file))).text()))
+    .then((sheets) => sheets.join('\n'));
   return panelCss;
 }
 

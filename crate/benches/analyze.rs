@@ -18,11 +18,8 @@
 //! least 3 rounds and 0.5 s; then at least 30 timed rounds and 1 s. Each
 //! case reports the median, min and p90 (nearest rank) of its runs, in µs.
 //!
-//! Caveat: Cargo unifies features, so in this binary the core's
-//! `regex-automata` also has the features the baseline's `regex` turns on
-//! (`perf-inline`, literal prefilters, Unicode tables), which the CLI and the
-//! wasm build leave out: analyze may run here a little faster than in the
-//! shipped builds.
+//! The core uses no regex engine (see `src/phrase`); the `regex` crate here
+//! is only the baseline's, so the core runs as in the shipped CLI.
 
 use std::fs;
 use std::hint::black_box;

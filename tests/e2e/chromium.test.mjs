@@ -1,81 +1,43 @@
 // End-to-end tests in Debian's Chromium: the built extension (dist/), a real
 // click on its toolbar button, fixture pages from server.mjs, and the panel
-// read the way a person sees it (panel-reader.mjs). One browser for the file.
+// read the way a person sees it (panel-reader.mjs). One browser for the file
+// (chromium-session.mjs); what both browsers expect: expectations.mjs.
 // Run: npm run build && node --test --test-reporter=tap tests/e2e/chromium.test.mjs
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { launchChromiumWithExtension } from './chromium-extension.mjs';
-import { TAXONOMY, labelOf } from './core.mjs';
-import { clickNode, readPanel, waitForPanel } from './panel-reader.mjs';
-import { startServer } from './server.mjs';
+import { test } from 'node:test';
+import { chromiumSession } from './chromium-session.mjs';
+import { labelOf } from './core.mjs';
+import {
+  FOLDED_BADGES, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, UNAVAILABLE_TITLE,
+  assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled, assertTaxonomyLayout, countOf,
+} from './expectations.mjs';
+import { closingTests, unusualPageTests } from './mirrored-tests.mjs';
 
-const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
-const HIGHLIGHT = 'policy-badges-evidence';
-const UNAVAILABLE_TITLE =
-  "Policy badges can't read this page (browser pages and web stores are off-limits to extensions)";
-const POLARITY_ORDER = ['bad', 'good', 'info'];
-
-let server;
-let browser;
-let page;
-let cdp;
 /** Requests to anywhere but the test server and the browser's own pages. */
 const foreignRequests = [];
 
-before(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromiumWithExtension();
-  page = browser.page;
-  // No entrance animation: screenshots show the finished panel.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  cdp = await browser.context.newCDPSession(page);
-  browser.context.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(server.url('/')) && !/^(chrome|chrome-extension|data):/.test(url)) {
-      foreignRequests.push(url);
-    }
-  });
+const session = chromiumSession({
+  setup({ browser, server }) {
+    browser.context.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(server.url('/')) && !/^(chrome|chrome-extension|data):/.test(url)) {
+        foreignRequests.push(url);
+      }
+    });
+  },
 });
+const { visit, openPanel, click, expandBadge, screenshot } = session;
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Loads a path of the test server in the tab. */
-async function visit(path) {
-  await page.goto(server.url(path), { waitUntil: 'load' });
-}
-
-/** Clicks the toolbar button and waits until the panel has finished analyzing. */
-async function openPanel() {
-  await browser.clickAction();
-  return waitForPanel(cdp, (panel) => panel !== null && panel.root.attrs['aria-busy'] === 'false', {
-    what: 'the panel to show a result',
+/** The panel's background colour, as computed in its closed shadow root. */
+async function panelBackground(panel) {
+  const { cdp } = session;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: panel.root.backendNodeId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: 'function () { return getComputedStyle(this).backgroundColor; }',
+    returnByValue: true,
   });
-}
-
-async function waitForNoPanel(what) {
-  await waitForPanel(cdp, (panel) => panel === null, { what });
-}
-
-async function screenshot(name) {
-  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname });
-}
-
-async function actionBadgeText() {
-  const tabId = await browser.tabId();
-  return browser.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-}
-
-function badgeByLabel(panel, label) {
-  return panel.badges().find((badge) => badge.label === label);
-}
-
-function countOf(panel, polarity) {
-  return panel.badges().filter((badge) => badge.polarity === polarity).length;
+  return result.value;
 }
 
 test('Code Sector 2018: "Sensor data shared" with its evidence sentence', async () => {
@@ -84,12 +46,12 @@ test('Code Sector 2018: "Sensor data shared" with its evidence sentence', async 
   assert.equal(panel.shadowRootType, 'closed');
   assert.equal(panel.root.attrs.role, 'dialog');
   assert.match(panel.text, /127\.0\.0\.1/, 'titled with the host name');
-  const badge = badgeByLabel(panel, labelOf('sensor-data-shared'));
+  const badge = panel.badge(SENSOR_LABEL);
   assert.ok(badge, `"Sensor data shared" is shown; panel: ${panel.text}`);
   assert.equal(badge.polarity, 'bad');
   assert.equal(badge.tag, '✕ concern', 'polarity is said in words, not colour alone');
   assert.ok(
-    badge.quotes.some((q) => q.text.includes('SpeedView sends raw sensor data generated by your device to Sense360')),
+    badge.quotes.some((q) => q.text.includes(SENSOR_SENTENCE)),
     `evidence names the SpeedView sentence: ${badge.quotes.map((q) => q.text).join(' | ')}`,
   );
   await screenshot('codesector-2018');
@@ -98,26 +60,14 @@ test('Code Sector 2018: "Sensor data shared" with its evidence sentence', async 
 test('summary line, grouping and order follow the taxonomy', async () => {
   await visit('/seed/centercode-2014');
   const panel = await openPanel();
-  const counts = panel.text.match(/(\d+) concerns? · (\d+) protections? · (\d+) facts?/);
-  assert.ok(counts, `summary line present: ${panel.text}`);
-  assert.deepEqual(counts.slice(1).map(Number), POLARITY_ORDER.map((p) => countOf(panel, p)));
-
-  const groups = panel.groups();
-  const taxonomyLabels = TAXONOMY.groups.map((g) => g.label);
-  const shown = groups.map((g) => taxonomyLabels.indexOf(g.label));
-  assert.ok(shown.every((index) => index >= 0), `group headings are taxonomy groups: ${groups.map((g) => g.label)}`);
-  assert.deepEqual(shown, [...shown].sort((a, b) => a - b), 'groups in taxonomy order');
-  for (const group of groups) {
-    const order = group.badges.map((b) => POLARITY_ORDER.indexOf(b.polarity));
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), `${group.label}: concerns, then protections, then facts`);
-  }
+  assertTaxonomyLayout({ text: panel.text, groups: panel.groups(), badges: panel.badges() });
   await screenshot('centercode-2014');
 });
 
 test('ActiveXperts shows "No cookies"', async () => {
   await visit('/seed/activexperts-2012');
   const panel = await openPanel();
-  const badge = badgeByLabel(panel, labelOf('no-cookies'));
+  const badge = panel.badge(labelOf('no-cookies'));
   assert.ok(badge, `"No cookies" is shown; panel: ${panel.text}`);
   assert.equal(badge.tag, '✓ protection');
   await screenshot('activexperts-2012');
@@ -126,175 +76,104 @@ test('ActiveXperts shows "No cookies"', async () => {
 test('the toolbar badge counts the concerns, and clears when the tab navigates', async () => {
   await visit('/seed/codesector-2018');
   const panel = await openPanel();
-  const concerns = countOf(panel, 'bad');
+  const concerns = countOf(panel.badges(), 'bad');
   assert.ok(concerns > 0);
-  assert.equal(await actionBadgeText(), String(concerns));
+  assert.equal((await session.toolbarState()).text, String(concerns));
   await visit('/pages/news.html');
-  assert.equal(await actionBadgeText(), '');
+  assert.equal((await session.toolbarState()).text, '');
 });
 
 test('expanding a badge and clicking its sentence highlights it on the page', async () => {
   await visit('/seed/codesector-2018');
-  let panel = await openPanel();
-  const label = labelOf('sensor-data-shared');
-  await clickNode(page, cdp, badgeByLabel(panel, label).toggle);
-  panel = await waitForPanel(cdp, (p) => badgeByLabel(p, label)?.expanded, { what: 'the badge to expand' });
-  const quote = badgeByLabel(panel, label).quotes.find((q) => q.text.includes('SpeedView sends raw sensor data'));
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await clickNode(page, cdp, quote);
-  const highlighted = await page.waitForFunction((name) => {
-    const highlight = CSS.highlights.get(name);
-    return highlight && [...highlight].map(String).join(' ');
-  }, HIGHLIGHT);
-  assert.equal(await highlighted.jsonValue(), 'SpeedView sends raw sensor data generated by your device to Sense360.');
-  const sentenceTop = await page.evaluate((name) => [...CSS.highlights.get(name)][0].getBoundingClientRect().top, HIGHLIGHT);
-  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the page scrolled');
-  assert.ok(sentenceTop >= 0 && sentenceTop < page.viewportSize().height, `the sentence is in view (top ${sentenceTop})`);
+  const panel = await expandBadge(await openPanel(), SENSOR_LABEL);
+  const quote = panel.badge(SENSOR_LABEL).quotes.find((q) => q.text.includes('SpeedView sends raw sensor data'));
+  await session.inPage(() => window.scrollTo(0, 0));
+  await click(quote);
+  assert.equal(await session.highlightedText(), SENSOR_SENTENCE);
+  await assertHighlightInView(session.inPage);
   await screenshot('evidence-highlight');
 });
 
-test('clicking the toolbar button again closes the panel', async () => {
-  await visit('/seed/activexperts-2012');
-  await openPanel();
-  await browser.clickAction();
-  await waitForNoPanel('the panel to close on the second click');
-});
-
-test('keyboard: focus moves into the panel, Tab stays in it, Escape closes it', async () => {
-  await visit('/seed/activexperts-2012');
-  await openPanel();
-  const focused = () => page.evaluate(() => document.activeElement?.localName);
-  assert.equal(await focused(), 'policy-badges-panel', 'focus is in the panel');
-  await page.keyboard.press('Tab');
-  assert.equal(await focused(), 'policy-badges-panel', 'Tab moves within the panel');
-  await page.keyboard.press('Escape');
-  await waitForNoPanel('the panel to close on Escape');
-});
-
-test('the close button closes the panel', async () => {
-  await visit('/seed/activexperts-2012');
-  const panel = await openPanel();
-  await clickNode(page, cdp, panel.button('Close Policy Badges'));
-  await waitForNoPanel('the panel to close on its close button');
-});
+closingTests(session);
 
 test('"Copy summary" puts a Markdown summary on the clipboard', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url('') });
+  await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url('') });
   await visit('/seed/codesector-2018');
   const panel = await openPanel();
-  await clickNode(page, cdp, panel.button('Copy summary'));
-  await waitForPanel(cdp, (p) => p.text.includes('Summary copied to the clipboard.'), { what: 'the copy confirmation' });
-  const markdown = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(markdown, /^# Privacy policy badges: 127\.0\.0\.1$/m);
-  assert.match(markdown, new RegExp(`^- ✕ \\*\\*${labelOf('sensor-data-shared')}\\*\\* \\(concern\\)$`, 'm'));
-  assert.match(markdown, /^ {2}> .*SpeedView sends raw sensor data generated by your device to Sense360/m);
+  await session.clickButton(panel, 'Copy summary');
+  await session.waitForPanel((p) => p.text.includes('Summary copied to the clipboard.'), 'the copy confirmation');
+  assertCodeSectorSummary(await session.page.evaluate(() => navigator.clipboard.readText()));
 });
 
 test('a page that is not a policy says so and offers the policy it links to', async () => {
   await visit('/pages/news.html');
   const panel = await openPanel();
-  assert.match(panel.text, /This page doesn't look like a privacy policy/);
+  assert.match(panel.text, NOT_A_POLICY);
   const offer = panel.button('Open the privacy policy');
   assert.ok(offer, `offers the policy link; panel: ${panel.text}`);
   assert.match(panel.text, /\/seed\/activexperts-2012/, 'names the http link, not the javascript: or data: ones');
   await screenshot('not-a-policy');
-  await clickNode(page, cdp, offer);
-  await page.waitForURL(server.url('/seed/activexperts-2012'));
-});
-
-test('a page with a strict Content-Security-Policy still gets its panel', async () => {
-  await visit('/strict-csp/codesector-2018');
-  const panel = await openPanel();
-  assert.ok(badgeByLabel(panel, labelOf('sensor-data-shared')), `panel: ${panel.text}`);
-  await screenshot('strict-csp');
+  await click(offer);
+  await session.page.waitForURL(session.server.url('/seed/activexperts-2012'));
 });
 
 test('a hostile page cannot hide, break or read the panel', async () => {
+  const { page } = session;
   await visit('/hostile/codesector-2018');
   await page.waitForFunction(() => window.hostileReport?.messagesSent > 0);
-  const panel = await openPanel();
-  const label = labelOf('sensor-data-shared');
-  assert.ok(badgeByLabel(panel, label), `panel: ${panel.text}`);
   // A real mouse click lands on the panel: it is visible and on top.
-  await clickNode(page, cdp, badgeByLabel(panel, label).toggle);
-  await waitForPanel(cdp, (p) => badgeByLabel(p, label)?.expanded, { what: 'the badge to expand' });
-  const report = await page.evaluate(() => ({
-    shadowRootSeen: window.hostileReport.shadowRootSeen,
-    shadowRoot: document.querySelector('policy-badges-panel')?.shadowRoot ?? null,
-  }));
-  assert.deepEqual(report, { shadowRootSeen: false, shadowRoot: null });
+  await expandBadge(await openPanel(), SENSOR_LABEL);
+  await assertHostilePageFoiled(session.inPage);
   await screenshot('hostile');
 });
 
 test('text folded into closed details, hidden panels and shadow roots is analyzed', async () => {
   await visit('/pages/folded.html');
   let panel = await openPanel();
-  const expected = ['no-cookies', 'device-info', 'third-party-tracking', 'sensor-data-shared', 'security-measures'];
-  for (const id of expected) {
-    assert.ok(badgeByLabel(panel, labelOf(id)), `${id} found; panel: ${panel.text}`);
+  for (const id of FOLDED_BADGES) {
+    assert.ok(panel.badge(labelOf(id)), `${id} found; panel: ${panel.text}`);
   }
   const label = labelOf('no-cookies');
-  await clickNode(page, cdp, badgeByLabel(panel, label).toggle);
-  panel = await waitForPanel(cdp, (p) => badgeByLabel(p, label)?.expanded, { what: 'the badge to expand' });
-  await clickNode(page, cdp, badgeByLabel(panel, label).quotes[0]);
-  await page.waitForFunction((name) => CSS.highlights.has(name), HIGHLIGHT);
-  assert.equal(await page.evaluate(() => document.getElementById('cookies-section').open), true,
+  panel = await expandBadge(panel, label);
+  await click(panel.badge(label).quotes[0]);
+  await session.page.waitForFunction((name) => CSS.highlights.has(name), HIGHLIGHT);
+  assert.equal(await session.page.evaluate(() => document.getElementById('cookies-section').open), true,
     'the closed <details> holding the sentence is opened');
 
   // A sentence in a panel the page keeps hidden: highlighted, and the person is told why it is not in view.
   const hiddenLabel = labelOf('device-info');
-  await clickNode(page, cdp, badgeByLabel(panel, hiddenLabel).toggle);
-  panel = await waitForPanel(cdp, (p) => badgeByLabel(p, hiddenLabel)?.expanded, { what: 'the badge to expand' });
-  await clickNode(page, cdp, badgeByLabel(panel, hiddenLabel).quotes[0]);
-  await waitForPanel(cdp, (p) => p.text.includes('this part of the page is hidden'), { what: 'the hidden-text notice' });
+  panel = await expandBadge(panel, hiddenLabel);
+  await click(panel.badge(hiddenLabel).quotes[0]);
+  await session.waitForPanel((p) => p.text.includes('this part of the page is hidden'), 'the hidden-text notice');
   await screenshot('folded');
 });
 
-test('an empty page says there is no text to analyze', async () => {
-  await visit('/pages/empty.html');
-  const panel = await openPanel();
-  assert.match(panel.text, /This page has no text to analyze/);
-  await screenshot('empty');
-});
-
-test('a huge page is cut, and the panel says how much was analyzed', async () => {
-  await visit('/huge');
-  const started = Date.now();
-  const panel = await openPanel();
-  const elapsed = Date.now() - started;
-  assert.match(panel.text, /This page is very long: only the first [\d,]+ words were analyzed/);
-  assert.ok(badgeByLabel(panel, labelOf('sensor-data-shared')), `panel: ${panel.text}`);
-  assert.ok(elapsed < 15_000, `analyzed in ${elapsed} ms`);
-  await screenshot('huge');
-});
+unusualPageTests(session);
 
 test('dark colour scheme', async () => {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  try {
+  await visit('/seed/codesector-2018');
+  const light = await panelBackground(await openPanel());
+  assert.equal(light, 'rgb(255, 255, 255)', 'the light palette reaches the shadow root');
+  await session.closePanel();
+  await session.inDarkScheme(async () => {
     await visit('/seed/codesector-2018');
-    await openPanel();
+    assert.equal(await panelBackground(await openPanel()), 'rgb(28, 33, 40)', 'the dark palette reaches the shadow root');
     await screenshot('codesector-2018-dark');
-  } finally {
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
+  });
 });
 
 test('a browser page the extension may not read: "!" and an explanation on the button', async () => {
-  await page.goto('chrome://version');
-  await browser.clickAction();
-  const tabId = await browser.tabId();
-  const state = async () => browser.inWorker(async (id) => ({
-    text: await chrome.action.getBadgeText({ tabId: id }),
-    title: await chrome.action.getTitle({ tabId: id }),
-  }), tabId);
+  await session.page.goto('chrome://version');
+  await session.browser.clickAction();
   const deadline = Date.now() + 5000;
-  let seen = await state();
+  let seen = await session.toolbarState();
   while (seen.text !== '!' && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    seen = await state();
+    seen = await session.toolbarState();
   }
-  assert.deepEqual(seen, { text: '!', title: UNAVAILABLE_TITLE });
-  assert.equal(await readPanel(cdp), null);
+  assert.deepEqual({ text: seen.text, title: seen.title }, { text: '!', title: UNAVAILABLE_TITLE });
+  assert.match(seen.popup, /\/extension\/unavailable\.html$/, 'the button opens the explanation');
+  assert.equal(await session.readPanel(), null);
 });
 
 test('no request left the machine: the extension fetched nothing from the network', () => {

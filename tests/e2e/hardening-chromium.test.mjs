@@ -1,38 +1,30 @@
 // Hardening tests in Debian's Chromium: hostile pages against the built
 // extension (dist/), clicked for real from the toolbar, with every console
 // (the page's and the extension service worker's) and every target's network
-// requests recorded. Pages: hardening-pages.mjs. Mirrors
-// hardening-firefox.test.mjs.
+// requests recorded. Pages, and the checks both browsers make of them:
+// hardening-pages.mjs. Mirrors hardening-firefox.test.mjs.
 // Run: npm run build && node --test --test-reporter=tap tests/e2e/hardening-chromium.test.mjs
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_TEXT_CHARS } from '../../extension/messages.js';
-import { launchChromiumWithExtension } from './chromium-extension.mjs';
+import { chromiumSession } from './chromium-session.mjs';
 import { recordNetwork } from './chromium-network.mjs';
-import { labelOf } from './core.mjs';
-import { PATHS, SENSOR_SENTENCE, servePages } from './hardening-pages.mjs';
-import { clickNode, readPanel, waitForPanel } from './panel-reader.mjs';
-import { startServer } from './server.mjs';
+import { DEFAULT_TITLE, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, VERY_LONG } from './expectations.mjs';
+import {
+  NAVIGATION_CASES, PATHS, assertCustomElementFoiled, assertForgeryFoiled, assertPageAnswers, assertTabResponsive,
+  openOnHijackedPrototypes, servePages,
+} from './hardening-pages.mjs';
 
-const HIGHLIGHT = 'policy-badges-evidence';
-const SENSOR_LABEL = labelOf('sensor-data-shared');
-
-let server;
-let browser;
-let page;
-let cdp;
 let network;
 /** Errors and warnings: the page's console and uncaught errors, the service worker's console. */
 const consoleProblems = [];
 
-before(async () => {
-  server = await startServer();
-  await servePages(server);
-  browser = await launchChromiumWithExtension();
-  page = browser.page;
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  cdp = await browser.context.newCDPSession(page);
+const session = chromiumSession({ serve: servePages, setup: recordEverything });
+const { visit, openPanel, click, expandBadge, toolbarState, inPage } = session;
+
+/** Starts recording every target's network requests and every console's errors and warnings. */
+async function recordEverything({ browser, page }) {
   network = await recordNetwork(await browser.context.browser().newBrowserCDPSession());
 
   page.on('console', (message) => {
@@ -52,42 +44,9 @@ before(async () => {
   };
   browser.context.serviceWorkers().forEach(watchWorker);
   browser.context.on('serviceworker', watchWorker);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Loads a path of the test server in the tab. */
-async function visit(path) {
-  await page.goto(server.url(path), { waitUntil: 'load' });
 }
 
-/** Clicks the toolbar button and waits until the panel has finished analyzing. */
-async function openPanel({ timeout = 15_000 } = {}) {
-  await browser.clickAction();
-  return waitForPanel(cdp, (panel) => panel !== null && panel.root.attrs['aria-busy'] === 'false', {
-    what: 'the panel to show a result',
-    timeout,
-  });
-}
-
-function badgeByLabel(panel, label) {
-  return panel.badges().find((badge) => badge.label === label);
-}
-
-/** What the toolbar button says for the tab. */
-async function toolbarState() {
-  const tabId = await browser.tabId();
-  return browser.inWorker(async (id) => ({
-    text: await chrome.action.getBadgeText({ tabId: id }),
-    title: await chrome.action.getTitle({ tabId: id }),
-    popup: await chrome.action.getPopup({ tabId: id }),
-  }), tabId);
-}
-
-const DEFAULT_TOOLBAR = { text: '', title: "Show this privacy policy's badges", popup: '' };
+const DEFAULT_TOOLBAR = { text: '', title: DEFAULT_TITLE, popup: '' };
 
 /**
  * Clicks a panel element the way a page script would if it held a
@@ -95,6 +54,7 @@ const DEFAULT_TOOLBAR = { text: '', title: "Show this privacy policy's badges", 
  * own (main) world. Both are untrusted events.
  */
 async function syntheticClick(node) {
+  const { cdp } = session;
   const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId });
   await cdp.send('Runtime.callFunctionOn', {
     objectId: object.objectId,
@@ -112,6 +72,7 @@ async function syntheticClick(node) {
  * `new Function` in the worker would be).
  */
 async function inContentScriptWorld(fn, arg = null) {
+  const { browser } = session;
   const tabId = await browser.tabId();
   return browser.inWorker(`(async () => {
     const [injection] = await chrome.scripting.executeScript({
@@ -129,24 +90,16 @@ function overTheNetwork(url) {
 }
 
 test('a page that replaced attachShadow, appendChild, JSON.parse, String.prototype.split (and more) gets the same panel', async () => {
-  await visit(PATHS.clean);
-  const clean = await openPanel();
-
-  await visit(PATHS.prototypes);
-  assert.equal(await page.evaluate(() => window.hijacked), true, 'the page replaced its globals before the click');
-  const panel = await openPanel();
+  const panel = await openOnHijackedPrototypes(session);
   assert.equal(panel.shadowRootType, 'closed');
-  const badge = badgeByLabel(panel, SENSOR_LABEL);
+  const badge = panel.badge(SENSOR_LABEL);
   assert.ok(badge, `"${SENSOR_LABEL}" is shown; panel: ${panel.text}`);
   assert.equal(badge.tag, '✕ concern');
   assert.ok(badge.quotes.some((q) => q.text.includes(SENSOR_SENTENCE)), 'with its evidence sentence');
-  assert.equal(panel.text, clean.text, 'the same panel as on the same policy without the hostile script');
-  assert.equal(await page.evaluate(() => window.hijackedToggle ?? false), false, "the page's fake policyBadges was not called");
 
-  await clickNode(page, cdp, badge.toggle);
-  await waitForPanel(cdp, (p) => badgeByLabel(p, SENSOR_LABEL)?.expanded, { what: 'the badge to expand' });
-  await clickNode(page, cdp, panel.button('Close Policy Badges'));
-  await waitForPanel(cdp, (p) => p === null, { what: 'the panel to close' });
+  await expandBadge(panel, SENSOR_LABEL);
+  await click(panel.button('Close Policy Badges'));
+  await session.waitForNoPanel('the panel to close');
 });
 
 test('DOM clobbering (id="browser", form inputs named nodeType, parentNode…) neither breaks nor blinds the content script', async (t) => {
@@ -165,56 +118,32 @@ test('DOM clobbering (id="browser", form inputs named nodeType, parentNode…) n
   t.diagnostic(`globalThis.browser in the isolated world: own ${seenByContentScript.browserIsOwn}, ` +
     `runtime ${seenByContentScript.browserRuntime}`);
 
-  const badge = badgeByLabel(panel, SENSOR_LABEL);
-  assert.ok(badge, `the sentence inside the clobbered form is analyzed; panel: ${panel.text}`);
-  await clickNode(page, cdp, badge.toggle);
-  panel = await waitForPanel(cdp, (p) => badgeByLabel(p, SENSOR_LABEL)?.expanded, { what: 'the badge to expand' });
-  const quote = badgeByLabel(panel, SENSOR_LABEL).quotes.find((q) => q.text.includes(SENSOR_SENTENCE));
-  await clickNode(page, cdp, quote);
-  const highlighted = await page.waitForFunction((name) => {
-    const highlight = CSS.highlights.get(name);
-    return highlight && [...highlight].map(String).join(' ');
-  }, HIGHLIGHT, { timeout: 5_000 });
-  assert.equal(await highlighted.jsonValue(), SENSOR_SENTENCE, 'the sentence in the form is highlighted');
-  const started = Date.now();
-  assert.equal(await page.evaluate(() => 1 + 1), 2);
-  assert.ok(Date.now() - started < 1_000, 'the tab is not stuck walking up the clobbered form');
+  assert.ok(panel.badge(SENSOR_LABEL), `the sentence inside the clobbered form is analyzed; panel: ${panel.text}`);
+  panel = await expandBadge(panel, SENSOR_LABEL);
+  await click(panel.badge(SENSOR_LABEL).quotes.find((q) => q.text.includes(SENSOR_SENTENCE)));
+  assert.equal(await session.highlightedText({ timeout: 5_000 }), SENSOR_SENTENCE, 'the sentence in the form is highlighted');
+  await assertPageAnswers(inPage, 'the tab is not stuck walking up the clobbered form');
 });
 
 test('a page that defines <policy-badges-panel> itself cannot pre-empt or reach the shadow root', async () => {
   await visit(PATHS.customElement);
   const panel = await openPanel();
-  assert.ok(badgeByLabel(panel, SENSOR_LABEL), `panel: ${panel.text}`);
+  assert.ok(panel.badge(SENSOR_LABEL), `panel: ${panel.text}`);
   assert.equal(panel.shadowRootType, 'closed');
-  const report = await page.evaluate(() => ({
-    ...window.customElementReport,
-    internalsShadowRoot: window.panelInternals?.shadowRoot ?? null,
-    hostShadowRoot: document.querySelector('policy-badges-panel').shadowRoot,
-  }));
-  assert.ok(report.constructed >= 1, "the page's constructor ran on the host (it was upgraded)");
-  assert.equal(report.ownShadowAttached, false, 'it could not attach a shadow root of its own first');
-  assert.equal(report.internalsShadowRoot, null, 'ElementInternals.shadowRoot does not give ours away');
-  assert.equal(report.hostShadowRoot, null);
+  await assertCustomElementFoiled(inPage);
 });
 
 test('page scripts cannot forge messages, find the panel, or press its buttons', async () => {
+  const { page, server } = session;
   await visit(PATHS.forgery);
   let panel = await openPanel();
   const before = panel.text;
   const toolbarBefore = await toolbarState();
 
-  const seen = await page.evaluate(([id, text]) => window.forge(id, text), [browser.extensionId, 'Privacy policy badges']);
-  assert.equal(seen.chromeRuntime, 'undefined', 'no externally_connectable: pages get no runtime.sendMessage');
-  assert.deepEqual(seen.sendMessageAnswers, []);
-  assert.equal(seen.shadowRoots, 0, 'no element of the page shows a shadow root');
-  assert.equal(seen.host, true);
-  assert.equal(seen.hostShadowRoot, null);
-  assert.equal(seen.hostChildren, 0);
-  assert.equal(seen.dialogs, 0, "the panel's dialog is not in the page's tree");
-  assert.equal(seen.panelTextInPage, false, 'serializing or reading the document shows none of the panel');
+  assertForgeryFoiled(await inPage(([id, text]) => window.forge(id, text), [session.browser.extensionId, 'Privacy policy badges']));
 
   await sleep(500);
-  panel = await readPanel(cdp);
+  panel = await session.readPanel();
   assert.ok(panel, 'synthetic Escape and clicks did not close the panel');
   assert.equal(panel.text, before, 'nor change anything in it');
   assert.ok(panel.badges().every((badge) => !badge.expanded));
@@ -222,30 +151,30 @@ test('page scripts cannot forge messages, find the panel, or press its buttons',
   assert.deepEqual(await toolbarState(), toolbarBefore);
 
   // A page that got hold of the panel's buttons: clicks from its world do nothing.
-  const badge = badgeByLabel(panel, SENSOR_LABEL);
+  const badge = panel.badge(SENSOR_LABEL);
   for (const node of [badge.toggle, badge.quotes[0], panel.button('Copy summary'), panel.button('History'),
     panel.button('Close Policy Badges')].filter(Boolean)) {
     await syntheticClick(node);
   }
   await sleep(500);
-  panel = await readPanel(cdp);
+  panel = await session.readPanel();
   assert.ok(panel, 'an untrusted click on Close did not close the panel');
   assert.equal(panel.text, before, 'untrusted clicks expanded, copied or opened nothing');
-  assert.equal(await page.evaluate((name) => CSS.highlights.has(name), HIGHLIGHT), false, 'nor highlighted');
+  assert.equal(await inPage((name) => CSS.highlights.has(name), HIGHLIGHT), false, 'nor highlighted');
 
   // window.find() does search the panel's text, but Chromium retargets the selection to the document.
-  const found = await page.evaluate(() => window.findIntoPanel('Privacy policy badges'));
+  const found = await inPage(() => window.findIntoPanel('Privacy policy badges'));
   assert.equal(found.rootIsShadowRoot, false, `the selection gives no node of the panel: ${JSON.stringify(found)}`);
 
   // A person's click still works.
-  await clickNode(page, cdp, badge.toggle);
-  await waitForPanel(cdp, (p) => badgeByLabel(p, SENSOR_LABEL)?.expanded, { what: 'a real click to expand the badge' });
+  await expandBadge(panel, SENSOR_LABEL, 'a real click to expand the badge');
 });
 
 test('the page cannot reach the history of other sites: not in the panel, not from its content script, not on the History page', async () => {
-  const otherSite = server.url(PATHS.clean).replace('127.0.0.1', 'localhost');
+  const { browser } = session;
+  const otherSite = session.server.otherSiteUrl(PATHS.clean);
   const otherHost = new URL(otherSite).host;
-  await page.goto(otherSite, { waitUntil: 'load' });
+  await session.page.goto(otherSite, { waitUntil: 'load' });
   await openPanel();
   await visit(PATHS.forgery);
   const panel = await openPanel();
@@ -254,7 +183,7 @@ test('the page cannot reach the history of other sites: not in the panel, not fr
   assert.ok(!panel.text.includes(otherHost), `the panel shows nothing of it: ${panel.text}`);
 
   const historyPage = `chrome-extension://${browser.extensionId}/extension/history.html`;
-  const pried = await page.evaluate(([needles, url]) => window.pryForHistory(needles, 'Privacy policy badges', url),
+  const pried = await inPage(([needles, url]) => window.pryForHistory(needles, 'Privacy policy badges', url),
     [[otherHost, otherSite, 'localhost'], historyPage]);
   assert.deepEqual(pried, { found: [], panelText: null, historyPage: 'refused' });
 
@@ -269,9 +198,10 @@ test('the page cannot reach the history of other sites: not in the panel, not fr
 });
 
 test('"Open the privacy policy": only http(s) links are offered, untrusted clicks do nothing, forged requests are refused', async () => {
+  const { page, server } = session;
   await visit(PATHS.fakeLinks);
   let panel = await openPanel();
-  assert.match(panel.text, /This page doesn't look like a privacy policy/);
+  assert.match(panel.text, NOT_A_POLICY);
   assert.equal(panel.button('Open the privacy policy'), undefined,
     `javascript:, data:, file: and vbscript: links are not offered; panel: ${panel.text}`);
 
@@ -283,7 +213,7 @@ test('"Open the privacy policy": only http(s) links are offered, untrusted click
   });
   await sleep(500);
   assert.equal(page.url(), server.url(PATHS.fakeLinks));
-  assert.equal(await page.evaluate(() => window.forged ?? false), false);
+  assert.equal(await inPage(() => window.forged ?? false), false);
 
   await visit('/pages/news.html');
   panel = await openPanel();
@@ -293,7 +223,7 @@ test('"Open the privacy policy": only http(s) links are offered, untrusted click
   await sleep(500);
   assert.equal(page.url(), server.url('/pages/news.html'), 'an untrusted click does not navigate');
   const problemsBefore = consoleProblems.length;
-  await clickNode(page, cdp, offer);
+  await click(offer);
   await page.waitForURL(server.url('/seed/activexperts-2012'));
   await sleep(500);
   assert.deepEqual(consoleProblems.slice(problemsBefore), [], 'following the link leaves no error behind');
@@ -331,16 +261,13 @@ test('the background hears only well-formed requests within the size limit', asy
 });
 
 test('navigating away during the analysis leaves no error, and the toolbar button to the next page', async () => {
-  const landing = server.url(PATHS.landing);
-  const cases = [
-    ...[0, 100, 400, 1_000].map((delay) => ({ who: 'the test', delay })),
-    ...[50, 300, 800].map((delay) => ({ who: 'the page', delay })),
-  ];
-  for (const { who, delay } of cases) {
+  const { browser, page } = session;
+  const landing = session.server.url(PATHS.landing);
+  for (const { who, delay } of NAVIGATION_CASES) {
     await visit(PATHS.navigating);
     const problemsBefore = consoleProblems.length;
     if (who === 'the page') {
-      await page.evaluate((ms) => window.navigateSoon(ms), delay);
+      await inPage((ms) => window.navigateSoon(ms), delay);
       await browser.clickAction();
       await page.waitForURL(landing);
     } else {
@@ -352,36 +279,27 @@ test('navigating away during the analysis leaves no error, and the toolbar butto
     assert.deepEqual(consoleProblems.slice(problemsBefore), [], `${who} navigating after ${delay} ms: no error or warning`);
     assert.deepEqual(await toolbarState(), DEFAULT_TOOLBAR,
       `${who} navigating after ${delay} ms: no stale count, no "can't read this page"`);
-    assert.equal(await readPanel(cdp), null);
+    assert.equal(await session.readPanel(), null);
   }
 });
 
 test('a 10 MB page shows a "very long" notice and the tab stays responsive', async (t) => {
-  await page.goto(server.url(PATHS.tenMegabytes), { waitUntil: 'load', timeout: 60_000 });
-  const pageSize = await page.evaluate(() => document.documentElement.outerHTML.length);
+  await visit(PATHS.tenMegabytes, { timeout: 60_000 });
+  const pageSize = await inPage(() => document.documentElement.outerHTML.length);
   assert.ok(pageSize > 10_000_000, `the page holds ${pageSize} characters of HTML`);
   const started = Date.now();
   const panel = await openPanel({ timeout: 45_000 });
   const elapsed = Date.now() - started;
-  assert.match(panel.text, /This page is very long: only the first [\d,]+ words were analyzed/);
-  assert.ok(badgeByLabel(panel, SENSOR_LABEL), `panel: ${panel.text.slice(0, 500)}`);
+  assert.match(panel.text, VERY_LONG);
+  assert.ok(panel.badge(SENSOR_LABEL), `panel: ${panel.text.slice(0, 500)}`);
 
-  const ticks = () => page.evaluate(() => ({ frames: window.frames_, timer: window.timerTicks }));
-  const first = await ticks();
-  await sleep(1_000);
-  const evaluated = Date.now();
-  const second = await ticks();
-  const evaluateMs = Date.now() - evaluated;
-  assert.ok(second.timer - first.timer >= 10, `page timers keep ticking: ${first.timer} → ${second.timer}`);
-  assert.ok(second.frames > first.frames, `animation frames keep coming: ${first.frames} → ${second.frames}`);
-  assert.ok(evaluateMs < 1_000, `a page script answers in ${evaluateMs} ms`);
-  const badge = badgeByLabel(panel, SENSOR_LABEL);
-  await clickNode(page, cdp, badge.toggle);
-  await waitForPanel(cdp, (p) => badgeByLabel(p, SENSOR_LABEL)?.expanded, { what: 'the panel to answer a click' });
+  const evaluateMs = await assertTabResponsive(inPage);
+  await expandBadge(panel, SENSOR_LABEL, 'the panel to answer a click');
   t.diagnostic(`10 MB page: panel in ${elapsed} ms, eval ${evaluateMs} ms`);
 });
 
 test('zero network requests: every target, the service worker included, fetched only the test pages and its own files', async () => {
+  const { browser, server } = session;
   await network.settle();
   const own = `chrome-extension://${browser.extensionId}/`;
   const targets = network.targets();
@@ -395,9 +313,8 @@ test('zero network requests: every target, the service worker included, fetched 
   assert.deepEqual(fromWorker.filter((r) => !r.url.startsWith(own)), [], 'the worker fetched only its own files');
   assert.ok(network.requests.some((r) => r.targetType === 'page' && r.url === server.url(PATHS.forgery)),
     'the recording saw the page loads');
-  const testServer = [server.url('/'), server.url('/').replace('127.0.0.1', 'localhost')];
   assert.deepEqual(
-    network.requests.filter((r) => overTheNetwork(r.url) && !testServer.some((prefix) => r.url.startsWith(prefix))),
+    network.requests.filter((r) => overTheNetwork(r.url) && !server.serves(r.url)),
     [],
     'nothing went over the network but the test server\'s pages',
   );
@@ -414,7 +331,7 @@ test('zero network requests: every target, the service worker included, fetched 
 });
 
 test('no error or warning from the extension in the whole run', () => {
-  const own = `chrome-extension://${browser.extensionId}/`;
+  const own = `chrome-extension://${session.browser.extensionId}/`;
   const ours = consoleProblems.filter((p) => (p.where === 'service worker' || p.url.includes(own) || p.text.includes('Policy Badges')) &&
     !p.text.includes('/canary-')); // the CSP's refusal, provoked by the network test
   assert.deepEqual(ours, []);

@@ -3,54 +3,26 @@
 // 2018 one; the panel says what changed; its History button opens the
 // History page (an extension page, in a new tab), which lists the pages by
 // site, and whose "Forget this site" / "Forget everything" really delete, as
-// the extension's own storage.local shows.
+// the extension's own storage.local shows. The session: chromium-session.mjs;
+// what both browsers expect: expectations.mjs.
 // Run: npm run build && node --test --test-reporter=tap tests/e2e/history-chromium.test.mjs
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { launchChromiumWithExtension } from './chromium-extension.mjs';
+import { test } from 'node:test';
+import { chromiumSession } from './chromium-session.mjs';
 import { labelOf } from './core.mjs';
-import { clickNode, waitForPanel } from './panel-reader.mjs';
-import { startServer } from './server.mjs';
+import { assertCodeSector2012Record, assertCodeSectorChange, assertSameChange } from './expectations.mjs';
 
-const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
-const EXPECTED = JSON.parse(await readFile(new URL('../fixtures/seeds/expected.json', import.meta.url), 'utf8'))
-  .changes['codesector-2012.md -> codesector-2018.md'];
-
-let server;
-let browser;
-let page;
-let cdp;
-
-before(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromiumWithExtension();
-  page = browser.page;
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  cdp = await browser.context.newCDPSession(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = chromiumSession();
+const { visit, click, closePanel, screenshot } = session;
 
 /** Everything the extension keeps in storage.local, read in its service worker. */
 function storedItems() {
-  return browser.inWorker(() => chrome.storage.local.get(null));
+  return session.browser.inWorker(() => chrome.storage.local.get(null));
 }
 
 /** Clicks the toolbar button and waits until the panel shows the badges. */
-async function openPanel(what = 'the panel to show a result') {
-  await browser.clickAction();
-  return waitForPanel(cdp, (panel) => panel !== null && panel.root.attrs['aria-busy'] === 'false' &&
-    panel.button('Copy summary') !== undefined, { what });
-}
-
-async function closePanel() {
-  await browser.clickAction();
-  await waitForPanel(cdp, (panel) => panel === null, { what: 'the panel to close' });
+function openPanel() {
+  return session.openPanel({ ready: (panel) => panel.button('Copy summary') !== undefined });
 }
 
 function descendants(node) {
@@ -81,52 +53,36 @@ function changeSection(panel) {
   };
 }
 
-const sorted = (list) => [...list].sort();
-
 test('Code Sector 2012 then 2018 at the same URL: the panel says what changed', async () => {
+  const { server } = session;
   server.setPage('/privacy', { seed: 'codesector-2012' });
-  await page.goto(server.url('/privacy?utm_source=test'), { waitUntil: 'load' });
+  await visit('/privacy?utm_source=test');
   let panel = await openPanel();
   assert.equal(changeSection(panel), null, `no change section on a first visit; panel: ${panel.text}`);
-  const pageKey = server.url('/privacy');
-  const afterFirst = await storedItems();
-  const record = afterFirst[`history:page:${pageKey}`];
-  assert.ok(record, `a record for ${pageKey} (no query); stored keys: ${Object.keys(afterFirst)}`);
-  assert.match(record.hash, /^[0-9a-f]{64}$/);
-  assert.ok(record.badges.some((b) => b.id === 'card-not-stored'));
-  assert.ok(JSON.stringify(record).length < 6000, 'a small record');
+  assertCodeSector2012Record(await storedItems(), server.url('/privacy'));
   await closePanel();
 
   server.setPage('/privacy', { seed: 'codesector-2018' });
-  await page.reload({ waitUntil: 'load' });
+  await session.page.reload({ waitUntil: 'load' });
   panel = await openPanel();
   const change = changeSection(panel);
-  assert.ok(change, `a change section; panel: ${panel.text}`);
-  assert.match(change.heading, /^Changed since \w{3} \d{1,2}, \d{4}$/);
-  assert.ok(change.isFirst, 'above the badges');
-  assert.deepEqual(sorted(change.added), sorted(EXPECTED.added.map(labelOf)));
-  assert.deepEqual(sorted(change.removed), sorted(EXPECTED.removed.map(labelOf)));
-  assert.deepEqual(sorted(change.added), ['Collects location', 'Sensor data shared', 'Shares personal data']);
-  assert.deepEqual(sorted(change.removed), ['Card not stored', 'Encrypted in transit', 'No sharing with third parties']);
-  await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: change.node.backendNodeId });
-  await page.screenshot({ path: new URL('chromium-history-change.png', SCREENSHOTS).pathname });
+  assertCodeSectorChange(change, panel.text);
+  await session.cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: change.node.backendNodeId });
+  await screenshot('chromium-history-change');
 
   // A removed badge still shows the sentence it used to rest on.
   const removedSummary = descendants(change.node)
     .find((n) => n.name === 'summary' && n.text.startsWith(labelOf('card-not-stored')));
-  await clickNode(page, cdp, removedSummary);
-  panel = await waitForPanel(cdp, (p) => p.findAll((n) => hasClass(n, 'old-quote')).length > 0,
-    { what: 'the removed badge\'s old evidence' });
+  await click(removedSummary);
+  panel = await session.waitForPanel((p) => p.findAll((n) => hasClass(n, 'old-quote')).length > 0,
+    'the removed badge\'s old evidence');
   const oldQuotes = panel.findAll((n) => hasClass(n, 'old-quote')).map((n) => n.text);
   assert.ok(oldQuotes.some((text) => /credit card/i.test(text)), `old evidence: ${oldQuotes.join(' | ')}`);
   await closePanel();
 
   // Reopened on the same text: the last change is still shown, until the text changes again.
   panel = await openPanel();
-  const again = changeSection(panel);
-  assert.ok(again, `the change is still shown; panel: ${panel.text}`);
-  assert.equal(again.heading, change.heading);
-  assert.deepEqual(sorted(again.added), sorted(change.added));
+  assertSameChange(changeSection(panel), change, panel.text);
 });
 
 /**
@@ -134,6 +90,7 @@ test('Code Sector 2012 then 2018 at the same URL: the panel says what changed', 
  * returns the History page it opens in a new tab, loaded.
  */
 async function openHistoryPage(press) {
+  const { browser } = session;
   const opened = browser.context.waitForEvent('page');
   await press();
   const history = await opened;
@@ -155,24 +112,25 @@ function sitesOf(history) {
 /** Closes the History page and comes back to the tab of the test pages. */
 async function closeHistoryPage(history) {
   await history.close();
-  await page.bringToFront();
+  await session.page.bringToFront();
 }
 
 const escape = (text) => text.replace(/[.?*+()[\]\\/]/g, '\\$&');
 
 test('the History page lists the sites; "Forget this site" and "Forget everything" really delete', async () => {
+  const { server } = session;
   // A page of another site (localhost is another origin than 127.0.0.1).
-  const otherSite = server.url('/seed/activexperts-2012').replace('127.0.0.1', 'localhost');
+  const otherSite = server.otherSiteUrl('/seed/activexperts-2012');
   const otherOrigin = new URL(otherSite).origin;
   const thisOrigin = new URL(server.url('/')).origin;
-  await page.goto(otherSite, { waitUntil: 'load' });
+  await session.page.goto(otherSite, { waitUntil: 'load' });
   await openPanel();
-  await page.goto(server.url('/privacy'), { waitUntil: 'load' });
+  await visit('/privacy');
   const panel = await openPanel();
 
-  const history = await openHistoryPage(() => clickNode(page, cdp, panel.button('History')));
-  const shown = await waitForPanel(cdp, (p) => p?.text.includes('History opened in a new tab.'),
-    { what: 'the panel to say where the history went' });
+  const history = await openHistoryPage(() => click(panel.button('History')));
+  const shown = await session.waitForPanel((p) => p?.text.includes('History opened in a new tab.'),
+    'the panel to say where the history went');
   assert.ok(!shown.text.includes(otherOrigin) && !shown.text.includes('localhost'),
     `the panel in the page holds nothing of the other site: ${shown.text}`);
 
@@ -181,15 +139,15 @@ test('the History page lists the sites; "Forget this site" and "Forget everythin
   assert.equal(sites[0].pages.length, 1);
   assert.match(sites[0].pages[0], new RegExp(`^${escape(server.url('/privacy'))} Analyzed .+ · \\d+ concerns? · Changed since `));
   assert.match(sites[1].pages[0], new RegExp(`^${escape(otherSite)} Analyzed .+ · \\d+ concerns? · No change seen$`));
-  await history.screenshot({ path: new URL('chromium-history-page.png', SCREENSHOTS).pathname });
+  await screenshot('chromium-history-page', history);
 
-  // Dark mode: the page follows the browser's colour scheme.
+  // Dark mode: the page follows the browser's colour scheme, in theme.css's palette.
   const background = () => history.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const light = await background();
-  await history.emulateMedia({ colorScheme: 'dark' });
-  assert.notEqual(await background(), light, 'a dark background in dark mode');
-  await history.screenshot({ path: new URL('chromium-history-page-dark.png', SCREENSHOTS).pathname });
-  await history.emulateMedia({ colorScheme: 'light' });
+  assert.equal(await background(), 'rgb(255, 255, 255)', 'the light palette');
+  await session.inDarkScheme(async () => {
+    assert.equal(await background(), 'rgb(28, 33, 40)', 'a dark background in dark mode');
+    await screenshot('chromium-history-page-dark', history);
+  }, history);
 
   await history.getByRole('button', { name: `Forget this site ${thisOrigin}` }).click();
   await history.getByRole('status').filter({ hasText: `Forgot 1 page of ${thisOrigin}.` }).waitFor();
@@ -207,7 +165,7 @@ test('the History page lists the sites; "Forget this site" and "Forget everythin
 
 /** The accessible name of the focused node, from the page's accessibility tree (closed shadow roots included). */
 async function focusedName() {
-  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const { nodes } = await session.cdp.send('Accessibility.getFullAXTree');
   const focused = nodes.filter((node) => node.properties?.some((p) => p.name === 'focused' && p.value.value));
   return focused.at(-1)?.name?.value ?? null;
 }
@@ -217,17 +175,18 @@ async function pressUntilFocused(key, name, limit = 80) {
     if (await focusedName() === name) {
       return;
     }
-    await page.keyboard.press(key);
+    await session.page.keyboard.press(key);
   }
   assert.fail(`"${name}" never got the focus with ${key}; focused: ${await focusedName()}`);
 }
 
 test('keyboard: History opens with Enter; on the History page, Tab and Enter forget; the panel keeps its focus', async () => {
-  await page.goto(server.url('/privacy'), { waitUntil: 'load' });
+  const { page } = session;
+  await visit('/privacy');
   await openPanel();
   await pressUntilFocused('Tab', 'History');
   const history = await openHistoryPage(() => page.keyboard.press('Enter'));
-  const thisOrigin = new URL(server.url('/')).origin;
+  const thisOrigin = new URL(session.server.url('/')).origin;
   const focusedId = () => history.evaluate(() => document.activeElement?.id ?? null);
 
   await history.keyboard.press('Tab');
@@ -246,5 +205,5 @@ test('keyboard: History opens with Enter; on the History page, Tab and Enter for
 
   assert.equal(await focusedName(), 'History', 'back in the tab, the focus is still on the History button');
   await page.keyboard.press('Escape');
-  await waitForPanel(cdp, (panel) => panel === null, { what: 'the panel to close on Escape' });
+  await session.waitForNoPanel('the panel to close on Escape');
 });

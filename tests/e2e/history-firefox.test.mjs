@@ -4,68 +4,33 @@
 // reader hears it) says what changed; its History button opens the History
 // page (an extension page, in a new tab), which lists the pages by site, and
 // whose "Forget" buttons really delete, as Firefox's own store of the
-// extension's storage.local shows.
+// extension's storage.local shows. The session: lib/firefox-session.mjs; what
+// both browsers expect: expectations.mjs.
 // Run: npm run build && node --test --test-reporter=tap tests/e2e/history-firefox.test.mjs
 import assert from 'node:assert/strict';
-import { access, readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
 import { labelOf } from './core.mjs';
-import { startServer } from './server.mjs';
-import {
-  installAddon, launchFirefox, quitFirefox, saveScreenshot, setPref, triggerAction, waitFor,
-} from './lib/firefox-driver.mjs';
+import { assertCodeSector2012Record, assertCodeSectorChange, assertSameChange } from './expectations.mjs';
+import { waitFor } from './lib/firefox-driver.mjs';
 import { clickAccessible, findAccessible, subtree, waitForPanel } from './lib/firefox-a11y.mjs';
-import { extensionOrigin } from './lib/firefox-console.mjs';
-import { PANEL, waitForPanelModel } from './lib/firefox-panel.mjs';
+import { waitForPanelModel } from './lib/firefox-panel.mjs';
+import { firefoxSession } from './lib/firefox-session.mjs';
 import { extensionStorage } from './lib/firefox-storage.mjs';
 
-const ADDON = fileURLToPath(new URL('../../build/policy-badges-firefox.zip', import.meta.url));
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 /** How the tests find the History page's content: its main landmark, named by its heading. */
 const HISTORY_PAGE = { role: 'landmark', name: 'History' };
-/** The colour scheme pages see: 0 dark, 1 light (default: the browser's). */
-const COLOR_SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
-const EXPECTED = JSON.parse(await readFile(new URL('../fixtures/seeds/expected.json', import.meta.url), 'utf8'))
-  .changes['codesector-2012.md -> codesector-2018.md'];
 
-let server;
-let driver;
-let addonId;
-let origin;
-
-before(async () => {
-  await access(ADDON).catch(() => {
-    throw new Error(`${ADDON} is missing: run \`npm run build\` first`);
-  });
-  server = await startServer();
-  driver = await launchFirefox();
-  await setPref(driver, 'ui.prefersReducedMotion', 1);
-  addonId = await installAddon(driver, ADDON);
-  origin = await extensionOrigin(driver, addonId);
-});
-
-after(async () => {
-  await quitFirefox(driver);
-  await server?.close();
-});
+const session = firefoxSession();
+const { visit, closePanel, screenshot } = session;
 
 /** Clicks the toolbar button and waits until the panel shows the badges. */
-async function openPanel(what = 'the panel to show a result') {
-  await triggerAction(driver, addonId);
-  return waitForPanelModel(driver, (panel) => panel.button('Copy summary') >= 0, what);
+function openPanel() {
+  return session.openPanel((panel) => panel.button('Copy summary') >= 0);
 }
 
-async function closePanel() {
-  await triggerAction(driver, addonId);
-  await waitForPanel(driver, PANEL, null);
-}
-
-/** Clicks a button of the panel by its accessible name. */
-async function clickButton(panel, name) {
-  const index = panel.button(name);
-  assert.ok(index >= 0, `a "${name}" button; panel:\n${panel.text}`);
-  await clickAccessible(driver, panel.nodes, index);
+/** Everything the extension keeps in storage.local, as Firefox holds it. */
+function storedItems() {
+  return extensionStorage(session.driver, session.addonId);
 }
 
 /**
@@ -101,33 +66,21 @@ function changeSection(panel) {
   };
 }
 
-const sorted = (list) => [...list].sort();
-
 test('Code Sector 2012 then 2018 at the same URL: the panel says what changed', async () => {
+  const { driver, server } = session;
   server.setPage('/privacy', { seed: 'codesector-2012' });
-  await driver.get(server.url('/privacy?utm_source=test'));
+  await visit('/privacy?utm_source=test');
   let panel = await openPanel();
   assert.equal(changeSection(panel), null, `no change section on a first visit; panel:\n${panel.text}`);
-  const pageKey = server.url('/privacy');
-  const stored = await extensionStorage(driver, addonId);
-  const record = stored[`history:page:${pageKey}`];
-  assert.ok(record, `a record for ${pageKey} (no query); stored keys: ${Object.keys(stored)}`);
-  assert.match(record.hash, /^[0-9a-f]{64}$/);
-  assert.ok(record.badges.some((b) => b.id === 'card-not-stored'));
+  assertCodeSector2012Record(await storedItems(), server.url('/privacy'));
   await closePanel();
 
   server.setPage('/privacy', { seed: 'codesector-2018' });
   await driver.navigate().refresh();
   panel = await openPanel();
   const change = changeSection(panel);
-  assert.ok(change, `a change section; panel:\n${panel.text}`);
-  assert.match(change.heading, /^Changed since \w{3} \d{1,2}, \d{4}$/);
-  assert.ok(change.isFirst, 'above the badges');
-  assert.deepEqual(sorted(change.added), sorted(EXPECTED.added.map(labelOf)));
-  assert.deepEqual(sorted(change.removed), sorted(EXPECTED.removed.map(labelOf)));
-  assert.deepEqual(sorted(change.added), ['Collects location', 'Sensor data shared', 'Shares personal data']);
-  assert.deepEqual(sorted(change.removed), ['Card not stored', 'Encrypted in transit', 'No sharing with third parties']);
-  await saveScreenshot(driver, `${SCREENSHOTS}firefox-history-change.png`);
+  assertCodeSectorChange(change, panel.text);
+  await screenshot('history-change');
 
   // A removed badge still shows the sentence it used to rest on.
   const summary = panel.nodes.findIndex((n) => n.role === 'summary' && n.name.startsWith(labelOf('card-not-stored')));
@@ -138,10 +91,7 @@ test('Code Sector 2012 then 2018 at the same URL: the panel says what changed', 
 
   // Reopened on the same text: the last change is still shown, until the text changes again.
   panel = await openPanel();
-  const again = changeSection(panel);
-  assert.ok(again, `the change is still shown; panel:\n${panel.text}`);
-  assert.equal(again.heading, change.heading);
-  assert.deepEqual(sorted(again.added), sorted(change.added));
+  assertSameChange(changeSection(panel), change, panel.text);
 });
 
 /**
@@ -149,23 +99,24 @@ test('Code Sector 2012 then 2018 at the same URL: the panel says what changed', 
  * opens in a new tab; returns the handle of the test pages' tab.
  */
 async function openHistoryPage(panel) {
+  const { driver } = session;
   const before = await driver.getAllWindowHandles();
   const testTab = await driver.getWindowHandle();
-  await clickButton(panel, 'History');
+  await session.clickButton(panel, 'History');
   const handles = await waitFor(() => driver.getAllWindowHandles(), (all) => all.length > before.length,
     { message: (all) => `no new tab; tabs: ${all}` });
   await driver.switchTo().window(handles.find((handle) => !before.includes(handle)));
   // A new tab shows about:blank until its page starts loading.
   const url = await waitFor(() => driver.getCurrentUrl(), (current) => current !== 'about:blank',
     { message: (current) => `the History tab stayed at ${current}` });
-  assert.equal(url, `${origin}extension/history.html`);
+  assert.equal(url, `${session.origin}extension/history.html`);
   return testTab;
 }
 
 /** Closes the History page and comes back to the tab of the test pages. */
 async function closeHistoryPage(testTab) {
-  await driver.close();
-  await driver.switchTo().window(testTab);
+  await session.driver.close();
+  await session.driver.switchTo().window(testTab);
 }
 
 /** The History page's sites, as announced: regions named by their origin, in order. */
@@ -178,17 +129,18 @@ function sitesOf(view) {
 async function clickHistoryButton(view, name) {
   const index = findAccessible(view.nodes, { role: 'pushbutton', name }, view.root);
   assert.ok(index >= 0, `a "${name}" button; page:\n${view.text}`);
-  await clickAccessible(driver, view.nodes, index);
+  await clickAccessible(session.driver, view.nodes, index);
 }
 
 test('the History page lists the sites; "Forget this site" and "Forget everything" really delete', async () => {
+  const { driver, server } = session;
   // A page of another site (localhost is another origin than 127.0.0.1).
-  const otherSite = server.url('/seed/activexperts-2012').replace('127.0.0.1', 'localhost');
+  const otherSite = server.otherSiteUrl('/seed/activexperts-2012');
   const otherOrigin = new URL(otherSite).origin;
   const thisOrigin = new URL(server.url('/')).origin;
   await driver.get(otherSite);
   await openPanel();
-  await driver.get(server.url('/privacy'));
+  await visit('/privacy');
   const panel = await openPanel();
 
   const testTab = await openHistoryPage(panel);
@@ -198,30 +150,28 @@ test('the History page lists the sites; "Forget this site" and "Forget everythin
   const meta = (page) => lines[lines.indexOf(page) + 1];
   assert.match(meta(server.url('/privacy')), /^Analyzed .+ · \d+ concerns? · Changed since \w{3} \d{1,2}, \d{4}$/);
   assert.match(meta(otherSite), /^Analyzed .+ · \d+ concerns? · No change seen$/);
-  await saveScreenshot(driver, `${SCREENSHOTS}firefox-history-page.png`);
+  await screenshot('history-page');
 
-  // Dark mode: the page follows the browser's colour scheme.
-  const background = () => driver.executeScript(() => getComputedStyle(document.body).backgroundColor);
-  const light = await background();
-  await setPref(driver, COLOR_SCHEME_PREF, 0);
-  try {
-    await waitFor(background, (colour) => colour !== light, { message: () => 'the same background in dark mode' });
-    await saveScreenshot(driver, `${SCREENSHOTS}firefox-history-page-dark.png`);
-  } finally {
-    await setPref(driver, COLOR_SCHEME_PREF, null);
-  }
+  // Dark mode: the page follows the browser's colour scheme, in theme.css's palette.
+  const background = () => session.inPage(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await background(), 'rgb(255, 255, 255)', 'the light palette');
+  await session.inDarkScheme(async () => {
+    await waitFor(background, (colour) => colour === 'rgb(28, 33, 40)',
+      { message: (colour) => `background ${colour} in dark mode` });
+    await screenshot('history-page-dark');
+  });
 
   await clickHistoryButton(view, `Forget this site ${thisOrigin}`);
   view = await waitForPanel(driver, HISTORY_PAGE, [`Forgot 1 page of ${thisOrigin}.`]);
   assert.deepEqual(sitesOf(view), [otherOrigin]);
   assert.equal(await driver.executeScript(() => document.activeElement?.id), 'history-heading',
     'the focus goes to the heading, not lost with the button');
-  assert.deepEqual(Object.keys(await extensionStorage(driver, addonId)).sort(), ['history:index', `history:page:${otherSite}`]);
+  assert.deepEqual(Object.keys(await storedItems()).sort(), ['history:index', `history:page:${otherSite}`]);
 
   await clickHistoryButton(view, 'Forget everything');
   view = await waitForPanel(driver, HISTORY_PAGE, ['No pages remembered.', 'Forgot everything (1 page).']);
   assert.deepEqual(sitesOf(view), []);
-  assert.deepEqual(await extensionStorage(driver, addonId), {}, 'storage.local is empty');
+  assert.deepEqual(await storedItems(), {}, 'storage.local is empty');
   await closeHistoryPage(testTab);
 
   const shown = await waitForPanelModel(driver, ['History opened in a new tab.']);

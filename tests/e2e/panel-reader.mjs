@@ -31,6 +31,7 @@ const HOST = 'policy-badges-panel';
  * @property {(label: string) => PanelNode|undefined} button  a button by its text or aria-label
  * @property {() => {label: string, badges: PanelBadge[]}[]} groups
  * @property {() => PanelBadge[]} badges
+ * @property {(label: string) => PanelBadge|undefined} badge  a badge by its label
  */
 
 /**
@@ -61,6 +62,7 @@ export async function readPanel(cdp) {
       badges: badgesIn(section),
     })),
     badges: () => badgesIn(tree),
+    badge: (label) => badgesIn(tree).find((badge) => badge.label === label),
   };
 }
 

@@ -29,6 +29,9 @@ const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javasc
  *
  * @typedef {object} TestServer
  * @property {(path: string) => string} url  the absolute URL of a path on the server
+ * @property {(path: string) => string} otherSiteUrl  the same, on another site:
+ *   localhost, another origin than 127.0.0.1
+ * @property {(url: string) => boolean} serves  whether a URL is the server's, on either site
  * @property {(path: string, page: PageSpec) => void} setPage  serves `page` at
  *   `path` from now on (e.g. switch `/privacy` from one policy version to the next)
  * @property {() => Promise<void>} close
@@ -55,8 +58,12 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
+  const url = (path) => `http://127.0.0.1:${port}${path}`;
+  const otherSiteUrl = (path) => `http://localhost:${port}${path}`;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url,
+    otherSiteUrl,
+    serves: (address) => address.startsWith(url('/')) || address.startsWith(otherSiteUrl('/')),
     setPage: (path, page) => pages.set(path, page),
     close: () => new Promise((resolve) => {
       server.closeAllConnections();

@@ -14,6 +14,8 @@ const browser = {
   toggles: 0,
   attempts: 0,
   badges: [],
+  /** The panel stylesheet the last toggle handed the content script. */
+  css: null,
   tab: { status: 'complete', url: PAGE },
   updateListeners: new Set(),
 };
@@ -24,7 +26,7 @@ globalThis.chrome = {
     getManifest: () => ({ action: { default_title: 'Policy Badges' } }),
   },
   scripting: {
-    async executeScript({ func, files }) {
+    async executeScript({ func, files, args }) {
       browser.attempts++;
       if (browser.refusals > 0) {
         browser.refusals--;
@@ -37,6 +39,7 @@ globalThis.chrome = {
       assert.equal(typeof func, 'function');
       if (browser.injected) {
         browser.toggles++;
+        browser.css = args[0].css;
       }
       return [{ result: browser.injected }];
     },
@@ -64,13 +67,15 @@ globalThis.chrome = {
     async openPopup() {},
   },
 };
-globalThis.fetch = async () => ({ text: async () => '/* panel.css */' });
+globalThis.fetch = async (url) => ({ text: async () => `/* ${url} */` });
 
 const { handleClick } = await import('../../extension/click.js');
 const CLICKED = { id: 1, windowId: 1, url: PAGE };
 
 beforeEach(() => {
-  Object.assign(browser, { refusals: 0, injected: false, toggles: 0, attempts: 0, badges: [], tab: { status: 'complete', url: PAGE } });
+  Object.assign(browser, {
+    refusals: 0, injected: false, toggles: 0, attempts: 0, badges: [], css: null, tab: { status: 'complete', url: PAGE },
+  });
   browser.updateListeners.clear();
 });
 
@@ -86,6 +91,12 @@ test('a click on an open page injects the content script and opens the panel', a
   await handleClick(CLICKED);
   assert.equal(browser.toggles, 1);
   assert.deepEqual(browser.badges, []);
+});
+
+test('the panel gets the shared theme, then its own stylesheet, as one sheet', async () => {
+  await handleClick(CLICKED);
+  assert.equal(browser.css,
+    '/* chrome-extension://fake/extension/theme.css */\n/* chrome-extension://fake/extension/panel.css */');
 });
 
 test('an injection refused right after the click is tried again, and the panel opens', async () => {

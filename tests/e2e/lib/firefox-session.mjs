@@ -1,0 +1,186 @@
+// The session every Firefox test file runs in: its `before` hook starts the
+// test server (../server.mjs) and a headless Firefox ESR (firefox-driver.mjs)
+// that records the network requests (firefox-inspect.mjs), prefers reduced
+// motion (no entrance animation: screenshots show the finished panel) and has
+// the packaged extension (build/policy-badges-firefox.zip) installed as a
+// temporary add-on; its `after` hook quits both. The tests share the helpers
+// below: toolbar clicks, panel reads (firefox-panel.mjs) and real clicks on
+// the panel (firefox-a11y.mjs), screenshots.
+
+import assert from 'node:assert/strict';
+import { access } from 'node:fs/promises';
+import { after, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { HIGHLIGHT } from '../expectations.mjs';
+import { startServer } from '../server.mjs';
+import { clickAccessible, readPanel, waitForPanel } from './firefox-a11y.mjs';
+import { extensionOrigin, watchConsole } from './firefox-console.mjs';
+import {
+  Key, getActionTitle, getBadgeText, inChrome, installAddon, launchFirefox, pressKeys, quitFirefox, saveScreenshot,
+  setPref, triggerAction, waitFor,
+} from './firefox-driver.mjs';
+import { recordRequests } from './firefox-inspect.mjs';
+import { PANEL, waitForPanelModel } from './firefox-panel.mjs';
+
+const ADDON = fileURLToPath(new URL('../../../build/policy-badges-firefox.zip', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+/** The colour scheme pages see: 0 dark, 1 light (default: the browser's). */
+const COLOR_SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
+
+/**
+ * @typedef {import('./firefox-panel.mjs').PanelModel} PanelModel
+ *
+ * @typedef {object} FirefoxSession  set by the time the tests run
+ * @property {import('../server.mjs').TestServer} server
+ * @property {import('./firefox-driver.mjs').WebDriver} driver
+ * @property {string} addonId
+ * @property {string} origin  the add-on's origin, `moz-extension://<uuid>/`
+ * @property {(path: string) => Promise<void>} visit  loads a path of the test server in the tab
+ * @property {(ready?: (panel: PanelModel) => boolean, what?: string) => Promise<PanelModel>} openPanel
+ *   clicks the toolbar button and waits until the panel has finished
+ *   analyzing (and `ready` holds)
+ * @property {() => Promise<void>} closePanel  clicks the toolbar button again
+ *   and waits until the panel is gone
+ * @property {(what?: string) => Promise<void>} waitForNoPanel  waits until the panel is gone
+ * @property {() => Promise<PanelModel|null>} panelNow  the panel as it reads now, or null when it is not shown
+ * @property {(panel: PanelModel, label: string) => Promise<PanelModel>} expandBadge
+ *   clicks a badge open (a real click) and waits until its evidence shows
+ * @property {(panel: PanelModel, name: string) => Promise<void>} clickButton
+ *   clicks a button of the panel by its accessible name
+ * @property {(key: string) => Promise<void>} press  presses a key in the tab ('Tab', 'Escape', 'Enter')
+ * @property {(options?: {timeout?: number}) => Promise<string>} highlightedText
+ *   the text of the evidence highlight on the page, once there is one
+ * @property {(expected: string) => Promise<string>} waitForBadgeText
+ *   waits for the toolbar button's badge to read `expected`
+ * @property {() => Promise<{text: string, title: string, popup: string}>} toolbarState
+ *   what the toolbar button says for the selected tab
+ * @property {<T>(fn: (...args: any[]) => T, ...args: any[]) => Promise<T>} inPage  runs `fn` in the page
+ * @property {<T>(fn: () => Promise<T>) => Promise<T>} inDarkScheme
+ *   runs `fn` with pages in the dark colour scheme
+ * @property {(name: string) => Promise<void>} screenshot  saves screenshots/firefox-<name>.png
+ */
+
+/**
+ * Registers the hooks that run a Firefox session for the test file, and
+ * returns it. Call once, at the top level of the file.
+ * @param {{serve?: (server: import('../server.mjs').TestServer) => Promise<void>, recordConsole?: boolean}} [options]
+ *   `serve` adds the file's own pages to the server before the browser
+ *   starts; `recordConsole` collects the console of every process from the start
+ *   (see firefox-console.mjs)
+ * @returns {FirefoxSession}
+ */
+export function firefoxSession({ serve, recordConsole = false } = {}) {
+  /** @type {FirefoxSession} */
+  const session = {
+    server: undefined,
+    driver: undefined,
+    addonId: undefined,
+    origin: undefined,
+
+    async visit(path) {
+      await session.driver.get(session.server.url(path));
+    },
+
+    async openPanel(ready = () => true, what = 'the panel to show a result') {
+      await triggerAction(session.driver, session.addonId);
+      return waitForPanelModel(session.driver, ready, what);
+    },
+
+    async closePanel() {
+      await triggerAction(session.driver, session.addonId);
+      await session.waitForNoPanel();
+    },
+
+    async waitForNoPanel() {
+      await waitForPanel(session.driver, PANEL, null);
+    },
+
+    async panelNow() {
+      const view = await readPanel(session.driver, PANEL);
+      return view.root < 0 ? null : view;
+    },
+
+    async expandBadge(panel, label) {
+      const badge = panel.badge(label);
+      assert.ok(badge, `"${label}" is shown; panel:\n${panel.text}`);
+      await clickAccessible(session.driver, panel.nodes, badge.toggle);
+      return waitForPanelModel(session.driver, (p) => p.badge(label)?.expanded && p.badge(label).quotes.length > 0,
+        `"${label}" to expand`);
+    },
+
+    async clickButton(panel, name) {
+      const index = panel.button(name);
+      assert.ok(index >= 0, `a "${name}" button; panel:\n${panel.text}`);
+      await clickAccessible(session.driver, panel.nodes, index);
+    },
+
+    press: (key) => pressKeys(session.driver, Key[key.toUpperCase()]),
+
+    highlightedText({ timeout = 10_000 } = {}) {
+      return waitFor(
+        () => session.inPage((name) => {
+          const highlight = CSS.highlights.get(name);
+          return highlight ? [...highlight].map(String).join(' ') : null;
+        }, HIGHLIGHT),
+        (text) => Boolean(text),
+        { timeout, message: () => `no "${HIGHLIGHT}" highlight on the page` },
+      );
+    },
+
+    waitForBadgeText(expected) {
+      return waitFor(() => getBadgeText(session.driver, session.addonId), (text) => text === expected, {
+        timeout: 5_000,
+        message: (text) => `toolbar badge reads "${text}", expected "${expected}"`,
+      });
+    },
+
+    async toolbarState() {
+      const { driver, addonId } = session;
+      const popup = await inChrome(driver, `
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const win = Services.wm.getMostRecentWindow('navigator:browser');
+        const action = ExtensionParent.apiManager.global.browserActionFor(ExtensionParent.GlobalManager.getExtension(arguments[0]));
+        return action.action.getProperty(win.gBrowser.selectedTab, 'popup') ?? '';`, addonId);
+      return { text: await getBadgeText(driver, addonId), title: await getActionTitle(driver, addonId), popup: String(popup) };
+    },
+
+    inPage: (fn, ...args) => session.driver.executeScript(fn, ...args),
+
+    async inDarkScheme(fn) {
+      await setPref(session.driver, COLOR_SCHEME_PREF, 0);
+      try {
+        return await fn();
+      } finally {
+        await setPref(session.driver, COLOR_SCHEME_PREF, null);
+      }
+    },
+
+    async screenshot(name) {
+      await saveScreenshot(session.driver, `${SCREENSHOTS}firefox-${name}.png`);
+    },
+  };
+
+  before(async () => {
+    await access(ADDON).catch(() => {
+      throw new Error(`${ADDON} is missing: run \`npm run build\` first`);
+    });
+    session.server = await startServer();
+    await serve?.(session.server);
+    const driver = await launchFirefox();
+    session.driver = driver;
+    await recordRequests(driver);
+    if (recordConsole) {
+      await watchConsole(driver);
+    }
+    await setPref(driver, 'ui.prefersReducedMotion', 1);
+    session.addonId = await installAddon(driver, ADDON);
+    session.origin = await extensionOrigin(driver, session.addonId);
+  });
+
+  after(async () => {
+    await quitFirefox(session.driver);
+    await session.server?.close();
+  });
+
+  return session;
+}
