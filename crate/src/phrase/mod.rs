@@ -44,6 +44,8 @@ pub struct Scan<'t> {
     text: &'t str,
     /// Sorted by phrase, then start, then end.
     occurrences: Vec<Occurrence>,
+    /// The occurrences of phrase `p` are `occurrences[bounds[p]..bounds[p + 1]]`.
+    bounds: Vec<u32>,
 }
 
 impl Library {
@@ -107,7 +109,14 @@ impl Library {
         self.trie.occurrences(text, &mut occurrences);
         occurrences.sort_unstable();
         occurrences.dedup();
-        Scan { text, occurrences }
+        let mut bounds = vec![0; self.starting.len() + 1];
+        for occurrence in &occurrences {
+            bounds[occurrence.phrase as usize + 1] += 1;
+        }
+        for phrase in 1..bounds.len() {
+            bounds[phrase] += bounds[phrase - 1];
+        }
+        Scan { text, occurrences, bounds }
     }
 
     /// The patterns that may match in a scanned text: those with a chain
@@ -201,9 +210,8 @@ impl<'t> Scan<'t> {
 
     /// Occurrences of `phrase`, by start.
     fn of(&self, phrase: PhraseId) -> &[Occurrence] {
-        let begin = self.occurrences.partition_point(|o| o.phrase < phrase);
-        let end = begin + self.occurrences[begin..].partition_point(|o| o.phrase == phrase);
-        &self.occurrences[begin..end]
+        let phrase = phrase as usize;
+        &self.occurrences[self.bounds[phrase] as usize..self.bounds[phrase + 1] as usize]
     }
 
     /// The end of the shortest completion of `links` (a gap, a phrase, a

@@ -82,6 +82,9 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// No word id: a token no phrase uses.
 const UNKNOWN: u32 = u32::MAX;
 
+/// No node: the edge does not exist. (Node 0, the root, is never a child.)
+const NO_NODE: u32 = 0;
+
 /// The trie.
 #[derive(Debug, Default)]
 pub struct Trie {
@@ -89,6 +92,9 @@ pub struct Trie {
     words: FastMap<Box<str>, u32>,
     /// Exact-token edges: (node, word) to node. Node 0 is the root.
     edges: FastMap<(u32, u32), u32>,
+    /// The root's edges again, by word id ([`NO_NODE`] if none): every
+    /// token of a text is looked up there.
+    root_children: Vec<u32>,
     /// For each node: the phrases a path ending here belongs to.
     ends: Vec<Vec<PhraseId>>,
     /// For each node: the phrases that end with a word starting with a
@@ -102,10 +108,38 @@ pub struct Trie {
 /// A node of a byte trie of stem prefixes.
 #[derive(Debug, Default)]
 struct PrefixNode {
-    /// Children by next byte.
-    children: Vec<(u8, u32)>,
+    /// Which word bytes have a child: bit [`byte_bit`] of each.
+    mask: u64,
+    /// The children, in the order of their bits: the child by a byte is at
+    /// the count of lower bits set, so finding it takes no search.
+    children: Vec<u32>,
     /// Phrases whose stem prefix ends here.
     phrases: Vec<PhraseId>,
+}
+
+impl PrefixNode {
+    /// The child by `byte`, a word byte ([`is_word`]).
+    fn child(&self, byte: u8) -> Option<u32> {
+        let bit = 1u64 << byte_bit(byte);
+        (self.mask & bit != 0).then(|| self.children[(self.mask & (bit - 1)).count_ones() as usize])
+    }
+
+    /// Adds `child` by `byte`, a word byte not yet a child.
+    fn add_child(&mut self, byte: u8, child: u32) {
+        let bit = 1u64 << byte_bit(byte);
+        self.mask |= bit;
+        self.children.insert((self.mask & (bit - 1)).count_ones() as usize, child);
+    }
+}
+
+/// A word byte's place among the 63 word bytes: `0-9`, `A-Z`, `_`, `a-z`.
+fn byte_bit(byte: u8) -> u32 {
+    match byte {
+        b'0'..=b'9' => u32::from(byte - b'0'),
+        b'A'..=b'Z' => u32::from(byte - b'A') + 10,
+        b'a'..=b'z' => u32::from(byte - b'a') + 36,
+        _ => 62, // `_`, the only other word byte
+    }
 }
 
 /// A place reached while inserting: a node, the token being spelled, and
@@ -233,6 +267,7 @@ impl Trie {
             None => {
                 let word = self.words.len() as u32;
                 self.words.insert(token.into(), word);
+                self.root_children.push(NO_NODE);
                 word
             }
         };
@@ -241,6 +276,9 @@ impl Trie {
         if child == next_node {
             self.ends.push(Vec::new());
             self.stems.push(None);
+        }
+        if node == 0 {
+            self.root_children[word as usize] = child;
         }
         child
     }
@@ -258,14 +296,12 @@ impl Trie {
             }
         };
         for byte in prefix.bytes() {
-            let existing =
-                self.prefixes[at as usize].children.iter().find(|(b, _)| *b == byte).map(|&(_, child)| child);
-            at = match existing {
+            at = match self.prefixes[at as usize].child(byte) {
                 Some(child) => child,
                 None => {
                     self.prefixes.push(PrefixNode::default());
                     let child = self.prefixes.len() as u32 - 1;
-                    self.prefixes[at as usize].children.push((byte, child));
+                    self.prefixes[at as usize].add_child(byte, child);
                     child
                 }
             };
@@ -282,8 +318,8 @@ impl Trie {
         let mut at = root;
         for byte in std::iter::once(None).chain(word.bytes().map(Some)) {
             if let Some(byte) = byte {
-                match self.prefixes[at as usize].children.iter().find(|(b, _)| *b == byte) {
-                    Some(&(_, child)) => at = child,
+                match self.prefixes[at as usize].child(byte) {
+                    Some(child) => at = child,
                     None => return,
                 }
             }
@@ -297,20 +333,24 @@ impl Trie {
         let words: Vec<u32> =
             tokens.iter().map(|t| self.words.get(&text[t.start..t.end]).copied().unwrap_or(UNKNOWN)).collect();
         for first in 0..tokens.len() {
+            let start = tokens[first].start;
             let mut node = 0;
-            for (at, token) in tokens.iter().enumerate().skip(first) {
-                let spelled = &text[token.start..token.end];
-                if let Some(root) = self.stems[node as usize] {
-                    if spelled.bytes().all(is_word) {
-                        let start = tokens[first].start;
-                        self.stems_of(root, spelled, |phrase| out.push(Occurrence { phrase, start, end: token.end }));
-                    }
+            for (token, &word) in tokens[first..].iter().zip(&words[first..]) {
+                // A token is a run of word bytes or one other byte.
+                if let Some(root) = self.stems[node as usize].filter(|_| is_word(text.as_bytes()[token.start])) {
+                    let spelled = &text[token.start..token.end];
+                    self.stems_of(root, spelled, |phrase| out.push(Occurrence { phrase, start, end: token.end }));
                 }
-                let Some(&child) = self.edges.get(&(node, words[at])) else { break };
+                let child = match word {
+                    UNKNOWN => NO_NODE,
+                    _ if node == 0 => self.root_children[word as usize],
+                    _ => self.edges.get(&(node, word)).copied().unwrap_or(NO_NODE),
+                };
+                if child == NO_NODE {
+                    break;
+                }
                 node = child;
-                for &phrase in &self.ends[node as usize] {
-                    out.push(Occurrence { phrase, start: tokens[first].start, end: token.end });
-                }
+                out.extend(self.ends[node as usize].iter().map(|&phrase| Occurrence { phrase, start, end: token.end }));
             }
         }
     }
@@ -396,6 +436,27 @@ mod tests {
             found(&trie, "personal data non-affiliated"),
             [(0, "personal data".to_string()), (1, "data".to_string()), (2, "non-affiliated".to_string())]
         );
+    }
+
+    #[test]
+    fn stems_branch_on_every_word_byte_in_any_insertion_order() {
+        let stems = ["az*", "a_*", "ab*", "a0*", "aZ*", "zz*", "a*"];
+        let trie = trie_of(&stems);
+        let text = "abc a_b a0 aZ azz zzz b";
+        let mut phrases: Vec<(PhraseId, String)> = found(&trie, text);
+        phrases.retain(|(phrase, _)| *phrase != 6); // "a*": every word starting with a
+        assert_eq!(
+            phrases,
+            [
+                (0, "azz".to_string()),
+                (1, "a_b".to_string()),
+                (2, "abc".to_string()),
+                (3, "a0".to_string()),
+                (4, "aZ".to_string()),
+                (5, "zzz".to_string()),
+            ]
+        );
+        assert_eq!(found(&trie, text).iter().filter(|(phrase, _)| *phrase == 6).count(), 5);
     }
 
     #[test]

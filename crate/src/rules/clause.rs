@@ -124,7 +124,8 @@ impl<'a, 't> Reading<'a, 't> {
     pub fn of(library: &'a Library, patterns: ClausePatterns, scan: &'a Scan<'t>) -> Reading<'a, 't> {
         let text = scan.text();
         let mut boundaries = library.find_all(scan, patterns.boundary, 0..text.len());
-        boundaries.extend(text.match_indices(". ").map(|(at, _)| at..at + 2));
+        let period_space = text.match_indices('.').filter(|(at, _)| text.as_bytes().get(at + 1) == Some(&b' '));
+        boundaries.extend(period_space.map(|(at, _)| at..at + 2));
         boundaries.sort_unstable_by_key(|b| (b.start, b.end));
         Reading { library, patterns, scan, text, boundaries }
     }
@@ -176,7 +177,9 @@ impl<'a, 't> Reading<'a, 't> {
 /// between, not released ("not only") and, unless `denier` allows it, not
 /// the reader's own negation.
 fn negated_before(before: &str, denier: Denier) -> bool {
-    let words: Vec<&str> = words(before).collect();
+    // The window, and the few words before it that may be the cue's subject.
+    let mut words: Vec<&str> = words_backwards(before).take(NEGATION_WINDOW + 3).collect();
+    words.reverse();
     let window_start = words.len().saturating_sub(NEGATION_WINDOW);
     let Some(cue) = (window_start..words.len()).rev().find(|&i| is_cue(words[i])) else {
         return false;
@@ -200,7 +203,16 @@ fn is_cue(word: &str) -> bool {
 
 /// The words of `text`: runs of letters, digits, apostrophes and hyphens.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty())
+    text.split(is_word_separator).filter(|w| !w.is_empty())
+}
+
+/// The [`words`] of `text`, last first.
+fn words_backwards(text: &str) -> impl Iterator<Item = &str> {
+    text.rsplit(is_word_separator).filter(|w| !w.is_empty())
+}
+
+fn is_word_separator(c: char) -> bool {
+    !(c.is_alphanumeric() || c == '\'' || c == '-')
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! Sentence rules: which badges a sentence earns.
 //!
-//! Every rule of [`table`] is compiled once into one [`RegexSet`], so a
-//! sentence is scanned once for all of them; only the rules that fire are
-//! then looked at closely (negation, actor, context).
+//! Every pattern of [`table`] is compiled once into one phrase [`Library`],
+//! so a sentence is scanned once for all of them; only the rules whose
+//! phrases occur are then looked at closely (negation, actor, context).
 
 pub mod clause;
 mod table;
@@ -146,6 +146,8 @@ struct CompiledRule {
 pub struct Rules {
     library: Library,
     rules: Vec<CompiledRule>,
+    /// For each pattern of the library: the rule it is the main pattern of.
+    rule_of_pattern: Vec<Option<usize>>,
     clause: ClausePatterns,
     practice: PatternId,
     privacy: PatternId,
@@ -169,7 +171,7 @@ impl Rules {
         let clause = ClausePatterns::add_to(&mut add);
         let practice = add(detect::PRACTICE);
         let privacy = add(detect::PRIVACY);
-        let compiled = rules
+        let compiled: Vec<CompiledRule> = rules
             .iter()
             .map(|rule| CompiledRule {
                 rule: *rule,
@@ -179,7 +181,12 @@ impl Rules {
                 unless: rule.unless.map(&mut add),
             })
             .collect();
-        Ok(Rules { library: Library::build(&sources)?, rules: compiled, clause, practice, privacy })
+        let mut rule_of_pattern = vec![None; sources.len()];
+        for (index, rule) in compiled.iter().enumerate() {
+            rule_of_pattern[rule.pattern] = Some(index);
+        }
+        let library = Library::build(&sources)?;
+        Ok(Rules { library, rules: compiled, rule_of_pattern, clause, practice, privacy })
     }
 
     /// Reads a normalized text once for every pattern: rules, clauses and
@@ -216,11 +223,11 @@ impl Rules {
         let own = sentence.own_start..sentence.text.len();
         let reading = OnceCell::new();
         let context_scans = OnceCell::new();
-        let candidates = self.library.candidates(scan);
-        for (index, compiled) in self.rules.iter().enumerate() {
-            if candidates.binary_search(&compiled.pattern).is_err() {
-                continue;
-            }
+        // Candidates ascend, and rules' patterns were added in rule order:
+        // rules are tried in table order.
+        for pattern in self.library.candidates(scan) {
+            let Some(index) = self.rule_of_pattern[pattern] else { continue };
+            let compiled = &self.rules[index];
             // The lead-in earns its badges itself: only matches in the sentence count.
             let found = self.library.find_all(scan, compiled.pattern, own.clone());
             if found.is_empty() || !self.preconditions_hold(compiled, scan, sentence, &context_scans) {

@@ -2,8 +2,8 @@
 //!
 //! Accented Latin letters lose their accents ("café" reads "cafe"); any other
 //! non-ASCII character separates words like a space. Rules are written for
-//! English policies, and ASCII lets patterns compile without Unicode tables
-//! (see [`crate::pattern`]).
+//! English policies, and ASCII lets the phrase trie work on bytes
+//! (see [`crate::phrase`]).
 //!
 //! Numbers read as `0` ("30 days" is "0 days"), so rules can say "a number
 //! of days" without listing them.

@@ -82,7 +82,14 @@ pub fn segment(text: &str) -> Vec<Segment> {
 pub fn count_words(text: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
-    for c in text.chars() {
+    let mut rest = text;
+    while let Some(&byte) = rest.as_bytes().first() {
+        // Most policies are ASCII: decode a char only where one starts.
+        let (c, len) = match byte {
+            0..=0x7f => (char::from(byte), 1),
+            _ => rest.chars().next().map_or(('\0', rest.len()), |c| (c, c.len_utf8())),
+        };
+        rest = &rest[len..];
         let is_word = c.is_alphanumeric() || (in_word && matches!(c, '\'' | '\u{2019}'));
         if is_word && !in_word {
             words += 1;
@@ -162,8 +169,8 @@ impl Splitter<'_> {
     fn sentences(&mut self, range: Range<usize>, kind: SegmentKind, lead_in: Option<usize>) -> Option<usize> {
         let mut last = None;
         for (i, sentence) in sentence_ranges(self.text, range).into_iter().enumerate() {
-            let words = self.text[sentence.clone()].split_whitespace().count();
-            if i == 0 && words <= MAX_INLINE_TITLE_WORDS && is_title(&self.text[sentence.clone()]) {
+            let text = &self.text[sentence.clone()];
+            if i == 0 && count_up_to(text, MAX_INLINE_TITLE_WORDS + 1) <= MAX_INLINE_TITLE_WORDS && is_title(text) {
                 // "Service Providers. We share..." : a run-in heading.
                 self.push_heading(sentence);
                 continue;
@@ -225,7 +232,7 @@ fn list_marker(line: &str) -> Option<usize> {
 /// Whether a line without a Markdown marker reads as a heading: short, and
 /// not ending like a sentence.
 fn looks_like_heading(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = count_up_to(line, MAX_HEADING_WORDS + 1);
     let last = line.chars().next_back().unwrap_or('.');
     let unpunctuated = words <= MAX_HEADING_WORDS
         && !matches!(last, '.' | ';' | ',' | '!' | ')' | '"' | '\'' | '\u{201D}')
@@ -238,8 +245,14 @@ fn looks_like_heading(line: &str) -> bool {
 /// policy"): a heading even in lowercase. (List items are not: "- our
 /// partners" is an item.)
 fn is_short_label(line: &str) -> bool {
-    line.split_whitespace().count() <= MAX_LOWERCASE_HEADING_WORDS
+    count_up_to(line, MAX_LOWERCASE_HEADING_WORDS + 1) <= MAX_LOWERCASE_HEADING_WORDS
         && line.chars().next_back().is_some_and(|c| c.is_alphanumeric())
+}
+
+/// The number of whitespace-separated words of `text`, counting no
+/// further than `limit`: lines are tested for being short.
+fn count_up_to(text: &str, limit: usize) -> usize {
+    text.split_whitespace().take(limit).count()
 }
 
 /// Whether a line is written as a title: every word capitalized but short
