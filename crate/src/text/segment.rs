@@ -82,14 +82,7 @@ pub fn segment(text: &str) -> Vec<Segment> {
 pub fn count_words(text: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
-    let mut rest = text;
-    while let Some(&byte) = rest.as_bytes().first() {
-        // Most policies are ASCII: decode a char only where one starts.
-        let (c, len) = match byte {
-            0..=0x7f => (char::from(byte), 1),
-            _ => rest.chars().next().map_or(('\0', rest.len()), |c| (c, c.len_utf8())),
-        };
-        rest = &rest[len..];
+    for c in text.chars() {
         let is_word = c.is_alphanumeric() || (in_word && matches!(c, '\'' | '\u{2019}'));
         if is_word && !in_word {
             words += 1;
