@@ -329,9 +329,8 @@ mod tests {
         for rule in RULES {
             for pattern in [Some(rule.pattern), rule.also, rule.context, rule.unless].into_iter().flatten() {
                 let expanded = expand(pattern);
-                for (name, _) in FRAGMENTS {
-                    assert!(!expanded.contains(&format!("{{{name}}}")), "unexpanded {name} in {pattern}");
-                }
+                // A misspelled name would stay as literal text that never matches.
+                assert!(!expanded.contains(['{', '}']), "unknown placeholder in {pattern}");
                 if let Err(e) = crate::phrase::Library::build(&[&expanded]) {
                     panic!("bad pattern {pattern}: {e}");
                 }
