@@ -3,6 +3,7 @@
  * a "!" when the page is off-limits, or nothing.
  */
 import { api } from './browser-api.js';
+import { countText } from './present.js';
 
 const CONCERN_COLOUR = '#c62828';
 const NO_CONCERN_COLOUR = '#2e7d32';
@@ -19,11 +20,10 @@ const UNAVAILABLE_TITLE =
  * @param {number} concerns
  */
 export async function showConcerns(tabId, concerns) {
-  const noun = concerns === 1 ? 'concern' : 'concerns';
   await Promise.all([
     api.action.setBadgeText({ tabId, text: String(concerns) }),
     api.action.setBadgeBackgroundColor({ tabId, color: concerns > 0 ? CONCERN_COLOUR : NO_CONCERN_COLOUR }),
-    api.action.setTitle({ tabId, title: `Policy Badges: ${concerns} ${noun} on this page` }),
+    api.action.setTitle({ tabId, title: `Policy Badges: ${countText(concerns, 'bad')} on this page` }),
   ]);
 }
 

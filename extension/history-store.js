@@ -11,6 +11,8 @@
  * store; its changes run one at a time, in the order they were asked for.
  */
 
+import { collapseWhitespace } from './text.js';
+
 /** Storage keys. */
 const INDEX_KEY = 'history:index';
 const PAGE_PREFIX = 'history:page:';
@@ -20,10 +22,10 @@ const PREFIX = 'history:';
 export const RECORD_VERSION = 1;
 
 /** How many pages are remembered: past that, the least recently analyzed go. */
-export const DEFAULT_CAP = 500;
+const DEFAULT_CAP = 500;
 
 /** The most evidence sentences kept per badge (the core gives at most 3). */
-export const MAX_EVIDENCE_PER_BADGE = 3;
+const MAX_EVIDENCE_PER_BADGE = 3;
 
 /**
  * How long a kept evidence sentence may be, longest first: a record that is
@@ -86,22 +88,13 @@ export function originOf(url) {
 }
 
 /**
- * The text as hashed: whitespace runs collapsed to one space, ends trimmed,
- * so re-flowed or re-indented text is the same text.
- * @param {string} text
- * @returns {string}
- */
-export function normalizeText(text) {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * SHA-256 of the normalized text, in hex.
+ * SHA-256 of the text with its whitespace collapsed (so re-flowed or
+ * re-indented text is the same text), in hex.
  * @param {string} text
  * @returns {Promise<string>}
  */
 export async function hashText(text) {
-  const bytes = new TextEncoder().encode(normalizeText(text));
+  const bytes = new TextEncoder().encode(collapseWhitespace(text));
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
@@ -116,7 +109,7 @@ export async function hashText(text) {
  * @returns {string}
  */
 export function clipEvidence(text, chars) {
-  const flat = normalizeText(text);
+  const flat = collapseWhitespace(text);
   if (flat.length <= chars) {
     return flat;
   }
@@ -189,7 +182,7 @@ export function fitRecord(record) {
  * @param {unknown} value
  * @returns {value is HistoryRecord}
  */
-export function isRecord(value) {
+function isRecord(value) {
   return value !== null && typeof value === 'object' && value.v === RECORD_VERSION &&
     typeof value.page === 'string' && Number.isFinite(value.analyzedAt) &&
     typeof value.hash === 'string' && Array.isArray(value.badges) &&
@@ -266,7 +259,6 @@ export class HistoryStore {
         }
         for (const old of more) {
           delete index[old];
-          evicted.push(old);
         }
         await this.storage.remove(more.map((old) => PAGE_PREFIX + old));
         await this.storage.set({ [PAGE_PREFIX + page]: record, [INDEX_KEY]: index });
@@ -303,12 +295,12 @@ export class HistoryStore {
    */
   forgetOrigin(origin) {
     return this.serialize(async () => {
-      const keys = await this.historyKeys();
-      const pages = keys
+      const all = await this.storage.get(null);
+      const pages = historyKeysFrom(all)
         .filter((key) => key.startsWith(PAGE_PREFIX))
         .map((key) => key.slice(PAGE_PREFIX.length))
         .filter((page) => originOf(page) === origin);
-      const index = await this.readIndex();
+      const index = indexFrom(all);
       for (const page of pages) {
         delete index[page];
       }
@@ -332,16 +324,7 @@ export class HistoryStore {
 
   /** `{[page]: analyzedAt}`, a fresh object. */
   async readIndex() {
-    const { [INDEX_KEY]: index } = await this.storage.get(INDEX_KEY);
-    const copy = {};
-    if (index !== null && typeof index === 'object') {
-      for (const [page, at] of Object.entries(index)) {
-        if (Number.isFinite(at)) {
-          copy[page] = at;
-        }
-      }
-    }
-    return copy;
+    return indexFrom(await this.storage.get(INDEX_KEY));
   }
 
   /**
@@ -349,8 +332,26 @@ export class HistoryStore {
    * or not: forgetting deletes what is really there.
    */
   async historyKeys() {
-    return Object.keys(await this.storage.get(null)).filter((key) => key.startsWith(PREFIX));
+    return historyKeysFrom(await this.storage.get(null));
   }
+}
+
+/** The index in `items` (what `storage.get` gave) as `{[page]: analyzedAt}`, a fresh object. */
+function indexFrom({ [INDEX_KEY]: index }) {
+  const copy = {};
+  if (index !== null && typeof index === 'object') {
+    for (const [page, at] of Object.entries(index)) {
+      if (Number.isFinite(at)) {
+        copy[page] = at;
+      }
+    }
+  }
+  return copy;
+}
+
+/** The store's keys among `items` (what `storage.get(null)` gave). */
+function historyKeysFrom(items) {
+  return Object.keys(items).filter((key) => key.startsWith(PREFIX));
 }
 
 /** The pages of `index` past the `keep` most recently analyzed. */

@@ -15,7 +15,7 @@
 import {
   EVIDENCE_CHARS, RECORD_VERSION, compactBadges, forDiff, hashText, originOf, pageKey,
 } from './history-store.js';
-import { POLARITY } from './present.js';
+import { POLARITY, countText } from './present.js';
 
 const LOCALE = 'en-US';
 
@@ -156,20 +156,20 @@ export function changeView(record, summary, taxonomy, { timeZone } = {}) {
 }
 
 /**
- * The History page's rows, most recently analyzed first.
- * @param {HistoryRecord[]} records
+ * The History page's rows, in the order of `records`.
+ * @param {HistoryRecord[]} records  most recently analyzed first, as
+ *   `HistoryStore.list()` returns them (they are not sorted again here)
  * @param {{timeZone?: string}} [options]
  * @returns {HistoryRow[]}
  */
 export function historyRows(records, { timeZone } = {}) {
-  return [...records]
-    .sort((a, b) => b.analyzedAt - a.analyzedAt)
+  return records
     .map((record) => ({
       page: record.page,
       analyzed: formatDateTime(record.analyzedAt, { timeZone }),
       analyzedAt: new Date(record.analyzedAt).toISOString(),
       concerns: record.concerns,
-      concernsText: `${record.concerns} ${record.concerns === 1 ? POLARITY.bad.word : POLARITY.bad.plural}`,
+      concernsText: countText(record.concerns, 'bad'),
       changed: Boolean(record.change),
       changeText: record.change ? `Changed since ${formatDate(record.change.since, { timeZone })}` : 'No change seen',
     }));
@@ -178,7 +178,8 @@ export function historyRows(records, { timeZone } = {}) {
 /**
  * The History page's sites: the rows grouped by origin, the site analyzed
  * most recently first, each with its own pages most recently analyzed first.
- * @param {HistoryRecord[]} records
+ * @param {HistoryRecord[]} records  most recently analyzed first, as
+ *   `HistoryStore.list()` returns them
  * @param {{timeZone?: string}} [options]
  * @returns {HistorySite[]}
  */

@@ -2,6 +2,7 @@
  * The "Copy summary" text: the panel's content as Markdown, with every
  * badge's evidence quoted.
  */
+import { collapseWhitespace } from './text.js';
 
 /**
  * A Markdown summary of a panel model.
@@ -19,14 +20,10 @@ export function summaryMarkdown(model, url) {
     for (const badge of group.badges) {
       lines.push(`- ${badge.mark} **${badge.label}** (${badge.word})`);
       for (const evidence of badge.evidence) {
-        lines.push(`  > ${oneLine(evidence.text)}`);
+        // On one line, so it stays inside its quote.
+        lines.push(`  > ${collapseWhitespace(evidence.text)}`);
       }
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** `text` on one line, so it stays inside its quote. */
-function oneLine(text) {
-  return text.replace(/\s+/g, ' ').trim();
 }

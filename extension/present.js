@@ -16,6 +16,17 @@ const POLARITY_ORDER = ['bad', 'good', 'info'];
 const WORD_COUNT = new Intl.NumberFormat('en-US');
 
 /**
+ * A number of badges of one polarity, in words: "1 concern", "5 concerns".
+ * @param {number} count
+ * @param {'good'|'bad'|'info'} polarity
+ * @returns {string}
+ */
+export function countText(count, polarity) {
+  const { word, plural } = POLARITY[polarity];
+  return `${count} ${count === 1 ? word : plural}`;
+}
+
+/**
  * @typedef {object} PanelBadge
  * @property {string} id
  * @property {string} label
@@ -69,7 +80,7 @@ export function presentSummary(summary, taxonomy, page) {
       : null,
     counts,
     countsText: POLARITY_ORDER
-      .map((p) => `${counts[p]} ${counts[p] === 1 ? POLARITY[p].word : POLARITY[p].plural}`)
+      .map((p) => countText(counts[p], p))
       .join(' · '),
     groups: groupBadges(badges, taxonomy.groups),
   };

@@ -9,7 +9,8 @@
   'use strict';
 
   const ns = globalThis.policyBadges;
-  const { element, on } = ns.dom;
+  const { element } = ns.dom;
+  const { badgeTag, quoteButton } = ns; // from panel.js, injected before this file
   const { isArray } = Array;
 
   const WORDING_ONLY =
@@ -72,10 +73,7 @@
       element('details', {}, [
         element('summary', {}, [
           element('span', { class: 'label' }, [String(badge.label)]),
-          element('span', { class: 'tag' }, [
-            element('span', { 'aria-hidden': 'true' }, [`${badge.mark} `]),
-            String(badge.word),
-          ]),
+          badgeTag(badge),
         ]),
         element('div', { class: 'change-evidence' }, details),
       ]),
@@ -88,15 +86,6 @@
       return element('p', { class: 'old-quote none' }, ['(no sentence kept)']);
     }
     return element('ul', { class: 'quotes' }, kept.map((item) => element('li', {}, [render(item)])));
-  }
-
-  /** A sentence of the page as it is now: a button that shows it on the page. */
-  function quoteButton(item, onEvidence) {
-    const quote = element('button', { type: 'button', class: 'quote', title: 'Show this sentence on the page' }, [
-      `“${item.text}”`,
-    ]);
-    on(quote, 'click', () => onEvidence(item));
-    return quote;
   }
 
   function listOf(value) {

@@ -240,7 +240,7 @@
 
   globalThis.policyBadges = {
     api,
-    dom: freeze({ text, element, append, replace, attr, remove, on, shadowHost }),
+    dom: freeze({ element, append, replace, attr, remove, on, shadowHost }),
     page,
   };
 })();

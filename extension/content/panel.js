@@ -202,10 +202,7 @@
       type: 'button', class: 'badge-toggle', 'aria-expanded': 'false', 'aria-controls': evidenceId,
     }, [
       element('span', { class: 'label' }, [badge.label]),
-      element('span', { class: 'tag' }, [
-        element('span', { 'aria-hidden': 'true' }, [`${badge.mark} `]),
-        badge.word,
-      ]),
+      badgeTag(badge),
       element('span', { class: 'chevron', 'aria-hidden': 'true' }),
     ]);
     const evidence = element('div', { class: 'evidence', id: evidenceId, hidden: '' }, [
@@ -221,15 +218,41 @@
   }
 
   function quoteItem(item, onEvidence) {
-    const quote = element('button', { type: 'button', class: 'quote', title: 'Show this sentence on the page' }, [
-      `“${item.text}”`,
-    ]);
-    on(quote, 'click', () => onEvidence(item));
     return element('li', {}, [
-      quote,
+      quoteButton(item, onEvidence),
       ...(item.section ? [element('span', { class: 'section' }, [`In “${item.section}”`])] : []),
     ]);
   }
 
+  /**
+   * A badge's polarity as a tag: its mark (hidden from screen readers, which
+   * read the word) and its word, e.g. "✕ concern". Also used by changes.js.
+   * @param {{mark: string, word: string}} badge
+   * @returns {HTMLElement}
+   */
+  function badgeTag(badge) {
+    return element('span', { class: 'tag' }, [
+      element('span', { 'aria-hidden': 'true' }, [`${badge.mark} `]),
+      String(badge.word),
+    ]);
+  }
+
+  /**
+   * A sentence of the page as it is now: a button that shows it on the page.
+   * Also used by changes.js.
+   * @param {{text: string}} item  an evidence sentence
+   * @param {(item: object) => void} onEvidence  highlights it on the page
+   * @returns {HTMLElement}
+   */
+  function quoteButton(item, onEvidence) {
+    const quote = element('button', { type: 'button', class: 'quote', title: 'Show this sentence on the page' }, [
+      `“${item.text}”`,
+    ]);
+    on(quote, 'click', () => onEvidence(item));
+    return quote;
+  }
+
   ns.createPanel = createPanel;
+  ns.badgeTag = badgeTag;
+  ns.quoteButton = quoteButton;
 })();

@@ -158,6 +158,26 @@ test('when storage is full, older pages make room', async () => {
   assert.equal(historyKeys(storage).length, pages.length + 1, 'no orphan records');
 });
 
+test('when storage is full, each page made room for is removed once', async () => {
+  const one = FakeStorage.weigh(new Map([['history:page:https://x0.example/', record('https://x0.example/', 0)]]));
+  const storage = new FakeStorage({ quota: one * 8 });
+  const removed = [];
+  const remove = storage.remove.bind(storage);
+  storage.remove = (keys) => {
+    removed.push(...[keys].flat());
+    return remove(keys);
+  };
+  const store = new HistoryStore(storage);
+  for (let i = 0; i < 20; i++) {
+    await analyze(store, `https://x${i}.example/`, i);
+  }
+  assert.ok(removed.length > 0);
+  assert.equal(new Set(removed).size, removed.length, `removed twice: ${removed}`);
+  const pages = (await store.list()).map((r) => r.page);
+  assert.equal(historyKeys(storage).length, pages.length + 1, 'no orphan records');
+  assert.equal(removed.length + pages.length, 20, 'every page other than those kept was removed');
+});
+
 test('update sees the previous record, and concurrent updates run one at a time', async () => {
   const store = new HistoryStore(new FakeStorage());
   const page = 'https://example.org/privacy';
@@ -193,6 +213,19 @@ test('"Forget this site" deletes every page of that origin, and only those', asy
   assert.deepEqual(Object.keys(storage.data.get('history:index')).sort(),
     ['http://example.org/privacy', 'https://example.org:8443/privacy', 'https://other.example/privacy']);
   assert.equal(await store.forgetOrigin('https://nothing.example'), 0);
+});
+
+test('"Forget this site" also deletes pages the index does not list, reading the area once', async () => {
+  const storage = new FakeStorage();
+  const store = new HistoryStore(storage);
+  await analyze(store, 'https://example.org/privacy', 1);
+  await analyze(store, 'https://other.example/privacy', 2);
+  await storage.set({ 'history:page:https://example.org/orphan': record('https://example.org/orphan', 0) });
+  const gets = storage.calls.get;
+  assert.equal(await store.forgetOrigin('https://example.org'), 2);
+  assert.equal(storage.calls.get - gets, 1);
+  assert.deepEqual(historyKeys(storage), ['history:index', 'history:page:https://other.example/privacy']);
+  assert.deepEqual(storage.data.get('history:index'), { 'https://other.example/privacy': 2 });
 });
 
 test('"Forget everything" deletes every history key, listed or not, and nothing else', async () => {

@@ -149,6 +149,12 @@ test('the History page: sites, their pages, when, how many concerns, whether the
   assert.equal(row.concernsText, '1 concern');
 });
 
+test('historyRows does not sort again: its rows keep the order of the records (list() gives newest first)', () => {
+  const records = [3, 1, 2].map((day) => ({ page: `https://d${day}.example/`, analyzedAt: T0 + day * DAY, concerns: 0, change: null }));
+  assert.deepEqual(historyRows(records, UTC).map((row) => [row.page, row.concernsText]),
+    [['https://d3.example/', '0 concerns'], ['https://d1.example/', '0 concerns'], ['https://d2.example/', '0 concerns']]);
+});
+
 test('forgetting one site, or everything', async () => {
   const storage = new FakeStorage();
   const store = new HistoryStore(storage);

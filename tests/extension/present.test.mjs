@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { presentSummary } from '../../extension/present.js';
+import { countText, presentSummary } from '../../extension/present.js';
 import { TAXONOMY, summaryWith } from './fixtures.mjs';
 
 const PAGE = { title: 'example.org', capped: false };
@@ -23,6 +23,12 @@ test('the summary line counts each polarity, singular or plural', () => {
   const model = presentSummary(summaryWith(['third-party-tracking', 'location', 'no-sale']), TAXONOMY, PAGE);
   assert.deepEqual(model.counts, { bad: 2, good: 1, info: 0 });
   assert.equal(model.countsText, '2 concerns · 1 protection · 0 facts');
+});
+
+test('a count of one polarity is said in words, singular only for one', () => {
+  assert.deepEqual([[0, 'bad'], [1, 'bad'], [2, 'bad'], [1, 'good'], [3, 'good'], [1, 'info'], [0, 'info']]
+    .map(([count, polarity]) => countText(count, polarity)),
+  ['0 concerns', '1 concern', '2 concerns', '1 protection', '3 protections', '1 fact', '0 facts']);
 });
 
 test('badges carry their description and evidence', () => {
