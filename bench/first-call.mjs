@@ -11,7 +11,7 @@ import init, { analyze } from '../pkg/policy_badges.js';
 import { longTexts, seedTexts } from './texts.mjs';
 
 const bytes = readFileSync(new URL('../pkg/policy_badges_bg.wasm', import.meta.url));
-const [long] = longTexts(seedTexts());
+const { texts: [long] } = longTexts(seedTexts());
 // wasm-bindgen's init checks `typeof Request`; Node loads its fetch
 // implementation (undici, ~17 ms) on that first access, browsers have it
 // built in. Touch it untimed so the figure is the wasm's, as in a browser.

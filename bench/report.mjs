@@ -26,29 +26,29 @@ const KB = 1024;
  */
 
 /**
- * The median µs of one case.
+ * A statistic of one case, by default its median µs.
  * @param {{cases: import('./wasm.mjs').CaseResult[]}} side
  * @param {string} text
  * @param {'analyze'|'baseline'|'baseline-ascii'} kind
+ * @param {'median_us'|'min_us'|'p90_us'} [stat]
  * @returns {number}
  */
-function medianUs(side, text, kind) {
+function caseStat(side, text, kind, stat = 'median_us') {
   const found = side.cases.find((c) => c.text === text && c.kind === kind);
   if (!found) {
     throw new Error(`no ${kind} case for ${text}`);
   }
-  return found.median_us;
+  return found[stat];
 }
 
 /** analyze / baseline on one text. */
 function overhead(side, text) {
-  return medianUs(side, text, 'analyze') / medianUs(side, text, 'baseline');
+  return caseStat(side, text, 'analyze') / caseStat(side, text, 'baseline');
 }
 
 /** time(16×) / time(1×) of analyze on the long policy, by median (or by another statistic). */
 function scaling(side, stat = 'median_us') {
-  const time = (text) => side.cases.find((c) => c.text === text && c.kind === 'analyze')[stat];
-  return time('long-10k-x16') / time('long-10k-x1');
+  return caseStat(side, 'long-10k-x16', 'analyze', stat) / caseStat(side, 'long-10k-x1', 'analyze', stat);
 }
 
 /**
@@ -89,8 +89,8 @@ export function table(results, targets) {
   ];
   for (const text of results.texts) {
     const cells = [native, wasm].flatMap((side) => {
-      const analyze = medianUs(side, text.name, 'analyze');
-      const baseline = medianUs(side, text.name, 'baseline');
+      const analyze = caseStat(side, text.name, 'analyze');
+      const baseline = caseStat(side, text.name, 'baseline');
       return [fixed(analyze, 1), fixed(baseline, 1), fixed(analyze / baseline, 1)];
     });
     lines.push(row([text.name, text.bytes, text.words, ...cells]));
@@ -99,7 +99,7 @@ export function table(results, targets) {
     'native: cargo bench, release profile (the core uses no regex engine; regex is only the baseline\'s)',
     'native baseline: the regex crate\'s \\w+ (Unicode)',
     `wasm: the real pkg/ in node; baseline: ${wasm.baseline}`,
-    `wasm reference: analyze / ASCII /\\w+/g pass on long-10k-x1 = ${fixed(medianUs(wasm, 'long-10k-x1', 'analyze') / medianUs(wasm, 'long-10k-x1', 'baseline-ascii'), 1)}`
+    `wasm reference: analyze / ASCII /\\w+/g pass on long-10k-x1 = ${fixed(caseStat(wasm, 'long-10k-x1', 'analyze') / caseStat(wasm, 'long-10k-x1', 'baseline-ascii'), 1)}`
       + ' (V8\'s fastest scan of the text, blind to non-ASCII letters)',
     `scaling time(16×)/time(1×): native ${fixed(scaling(native), 2)}, wasm ${fixed(scaling(wasm), 2)} (linear = 16);`
       + ` by min time, less sensitive to machine load: native ${fixed(scaling(native, 'min_us'), 2)}, wasm ${fixed(scaling(wasm, 'min_us'), 2)}`,

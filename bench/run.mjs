@@ -16,7 +16,7 @@ import { benchNative, RUST_ENV } from './native.mjs';
 import { judge, table } from './report.mjs';
 import { measureSizes } from './sizes.mjs';
 import { median, METHOD } from './stats.mjs';
-import { allTexts, countWords, LONG_WORDS, seedTexts, WORD } from './texts.mjs';
+import { allTexts, countWords, LONG_WORDS, WORD } from './texts.mjs';
 import { benchWasm } from './wasm.mjs';
 
 const ROOT = new URL('..', import.meta.url);
@@ -63,13 +63,15 @@ function machine() {
   };
 }
 
-/** How the long policy is built, with its size. */
-function describeLongPolicy(texts) {
-  const seeds = seedTexts();
+/**
+ * How the long policy is built, with its size.
+ * @param {import('./texts.mjs').Text[]} texts
+ * @param {{seeds: number, rounds: number}} build  as `allTexts` reports it
+ * @returns {string}
+ */
+function describeLongPolicy(texts, { seeds, rounds }) {
   const long = texts.find((text) => text.name === 'long-10k-x1');
-  const round = seeds.map((seed) => `${seed.body}\n\n`).join('');
-  const rounds = long.body.length / round.length;
-  return `long-10k-x1 = the ${seeds.length} seeds in file-name order, each followed by "\\n\\n", `
+  return `long-10k-x1 = the ${seeds} seeds in file-name order, each followed by "\\n\\n", `
     + `repeated ${rounds} times (the fewest reaching ${LONG_WORDS} words; words = Unicode \\w+ matches): `
     + `${countWords(long.body)} words, ${Buffer.byteLength(long.body)} bytes; long-10k-x4 and -x16 repeat it 4 and 16 times`;
 }
@@ -108,7 +110,7 @@ function firstCall() {
 async function main() {
   checkBuild();
   const host = machine();
-  const texts = allTexts();
+  const { texts, long } = allTexts();
   console.error('== native: cargo bench --bench analyze -p policy_badges');
   const native = await benchNative();
   checkSameTexts(native.texts, texts);
@@ -122,7 +124,7 @@ async function main() {
   const results = {
     machine: { ...host, load_end: loadavg()[0].toFixed(2) },
     method: { ...METHOD, stats: 'median, min, p90 (nearest rank), µs' },
-    long_policy: describeLongPolicy(texts),
+    long_policy: describeLongPolicy(texts, long),
     texts: native.texts.map(({ name, bytes, words }) => ({ name, bytes, words })),
     native: { baseline: 'regex crate (default features) \\w+', cases: native.cases },
     wasm: {

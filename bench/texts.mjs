@@ -13,7 +13,7 @@ const SEEDS_DIR = new URL('../tests/fixtures/seeds/', import.meta.url);
 export const LONG_WORDS = 10_000;
 
 /** The long policy is also timed repeated this many times. */
-export const SCALES = [1, 4, 16];
+const SCALES = [1, 4, 16];
 
 /**
  * A word, and the wasm side's baseline pattern: Unicode `\w` as UTS #18
@@ -62,24 +62,29 @@ export function seedTexts() {
 }
 
 /**
- * The long policy at each of {@link SCALES}.
+ * The long policy at each of {@link SCALES}, and how many rounds of the seeds
+ * it holds.
  * @param {Text[]} seeds
- * @returns {Text[]}
+ * @returns {{rounds: number, texts: Text[]}}
  */
 export function longTexts(seeds) {
   const round = seeds.map((seed) => `${seed.body}\n\n`).join('');
   let long = '';
+  let rounds = 0;
   while (countWords(long) < LONG_WORDS) {
     long += round;
+    rounds += 1;
   }
-  return SCALES.map((scale) => ({ name: `long-10k-x${scale}`, body: long.repeat(scale) }));
+  return { rounds, texts: SCALES.map((scale) => ({ name: `long-10k-x${scale}`, body: long.repeat(scale) })) };
 }
 
 /**
- * Every text the bench times: the seeds, then the long policy's scales.
- * @returns {Text[]}
+ * Every text the bench times: the seeds, then the long policy's scales; and
+ * how the long policy was built.
+ * @returns {{texts: Text[], long: {seeds: number, rounds: number}}}
  */
 export function allTexts() {
   const seeds = seedTexts();
-  return [...seeds, ...longTexts(seeds)];
+  const { rounds, texts } = longTexts(seeds);
+  return { texts: [...seeds, ...texts], long: { seeds: seeds.length, rounds } };
 }

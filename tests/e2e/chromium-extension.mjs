@@ -8,6 +8,7 @@ import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
+import { waitFor } from './wait.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -60,18 +61,15 @@ export async function launchChromiumWithExtension() {
    * it has committed the navigation the page reports as loaded.
    */
   const tabTargetId = async () => {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
+    const { target } = await waitFor(async () => {
       const { targetInfos } = await browserCdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-      const target = targetInfos.find((info) => info.url === page.url());
-      if (target) {
-        return target.targetId;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`no tab shows ${page.url()}: ${JSON.stringify(targetInfos.map((info) => info.url))}`);
-      }
-      await sleep(50);
-    }
+      return { targetInfos, target: targetInfos.find((info) => info.url === page.url()) };
+    }, ({ target }) => target !== undefined, {
+      timeout: 5_000,
+      interval: 50,
+      message: ({ targetInfos }) => `no tab shows ${page.url()}: ${JSON.stringify(targetInfos.map((info) => info.url))}`,
+    });
+    return target.targetId;
   };
 
   return {
@@ -108,7 +106,6 @@ export async function launchChromiumWithExtension() {
  * @param {import('playwright-core').Worker} worker
  */
 async function untilListening(worker) {
-  const deadline = Date.now() + 10_000;
   const listening = () => worker.evaluate(async () => {
     if (!chrome.action.onClicked.hasListeners()) {
       return false;
@@ -116,10 +113,9 @@ async function untilListening(worker) {
     await chrome.runtime.getPlatformInfo();
     return true;
   }).catch(() => false);
-  while (!(await listening())) {
-    if (Date.now() > deadline) {
-      throw new Error('the extension service worker never registered its listeners');
-    }
-    await sleep(50);
-  }
+  await waitFor(listening, (yes) => yes, {
+    timeout: 10_000,
+    interval: 50,
+    message: () => 'the extension service worker never registered its listeners',
+  });
 }

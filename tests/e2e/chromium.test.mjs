@@ -12,6 +12,8 @@ import {
   assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled, assertTaxonomyLayout, countOf,
 } from './expectations.mjs';
 import { closingTests, unusualPageTests } from './mirrored-tests.mjs';
+import { callOnNode } from './panel-reader.mjs';
+import { waitFor } from './wait.mjs';
 
 /** Requests to anywhere but the test server and the browser's own pages. */
 const foreignRequests = [];
@@ -29,15 +31,8 @@ const session = chromiumSession({
 const { visit, openPanel, click, expandBadge, screenshot } = session;
 
 /** The panel's background colour, as computed in its closed shadow root. */
-async function panelBackground(panel) {
-  const { cdp } = session;
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: panel.root.backendNodeId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId,
-    functionDeclaration: 'function () { return getComputedStyle(this).backgroundColor; }',
-    returnByValue: true,
-  });
-  return result.value;
+function panelBackground(panel) {
+  return callOnNode(session.cdp, panel.root, 'function () { return getComputedStyle(this).backgroundColor; }');
 }
 
 test('Code Sector 2018: "Sensor data shared" with its evidence sentence', async () => {
@@ -165,12 +160,11 @@ test('dark colour scheme', async () => {
 test('a browser page the extension may not read: "!" and an explanation on the button', async () => {
   await session.page.goto('chrome://version');
   await session.browser.clickAction();
-  const deadline = Date.now() + 5000;
-  let seen = await session.toolbarState();
-  while (seen.text !== '!' && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    seen = await session.toolbarState();
-  }
+  const seen = await waitFor(session.toolbarState, (state) => state.text === '!', {
+    timeout: 5_000,
+    interval: 100,
+    message: (state) => `the toolbar button reads ${JSON.stringify(state)}, expected "!"`,
+  });
   assert.deepEqual({ text: seen.text, title: seen.title }, { text: '!', title: UNAVAILABLE_TITLE });
   assert.match(seen.popup, /\/extension\/unavailable\.html$/, 'the button opens the explanation');
   assert.equal(await session.readPanel(), null);

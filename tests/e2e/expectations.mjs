@@ -22,6 +22,9 @@ export const SENSOR_LABEL = labelOf('sensor-data-shared');
 /** The toolbar button's title on a page it can read. */
 export const DEFAULT_TITLE = "Show this privacy policy's badges";
 
+/** The toolbar button on a page it can read with no result to show: no badge, the default title, no popup. */
+export const DEFAULT_TOOLBAR = Object.freeze({ text: '', title: DEFAULT_TITLE, popup: '' });
+
 /** The toolbar button's title on a page the extension may not read. */
 export const UNAVAILABLE_TITLE =
   "Policy badges can't read this page (browser pages and web stores are off-limits to extensions)";

@@ -13,12 +13,13 @@ import {
   FOLDED_BADGES, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, UNAVAILABLE_TITLE,
   assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled, assertTaxonomyLayout, countOf,
 } from './expectations.mjs';
-import { triggerAction, waitFor } from './lib/firefox-driver.mjs';
+import { triggerAction } from './lib/firefox-driver.mjs';
 import { clickAccessible, readPanel } from './lib/firefox-a11y.mjs';
 import { PANEL, waitForPanelModel } from './lib/firefox-panel.mjs';
 import { readClipboard, recordedRequests } from './lib/firefox-inspect.mjs';
 import { firefoxSession } from './lib/firefox-session.mjs';
 import { closingTests, unusualPageTests } from './mirrored-tests.mjs';
+import { waitFor } from './wait.mjs';
 
 const session = firefoxSession();
 const { visit, openPanel, expandBadge, clickButton, screenshot } = session;

@@ -10,11 +10,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_TEXT_CHARS } from '../../extension/messages.js';
 import { chromiumSession } from './chromium-session.mjs';
 import { recordNetwork } from './chromium-network.mjs';
-import { DEFAULT_TITLE, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, VERY_LONG } from './expectations.mjs';
+import { DEFAULT_TOOLBAR, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, VERY_LONG } from './expectations.mjs';
 import {
   NAVIGATION_CASES, PATHS, assertCustomElementFoiled, assertForgeryFoiled, assertPageAnswers, assertTabResponsive,
   openOnHijackedPrototypes, servePages,
 } from './hardening-pages.mjs';
+import { callOnNode } from './panel-reader.mjs';
 
 let network;
 /** Errors and warnings: the page's console and uncaught errors, the service worker's console. */
@@ -46,23 +47,16 @@ async function recordEverything({ browser, page }) {
   browser.context.on('serviceworker', watchWorker);
 }
 
-const DEFAULT_TOOLBAR = { text: '', title: DEFAULT_TITLE, popup: '' };
-
 /**
  * Clicks a panel element the way a page script would if it held a
  * reference to it: `click()` and a dispatched MouseEvent, from the page's
  * own (main) world. Both are untrusted events.
  */
 async function syntheticClick(node) {
-  const { cdp } = session;
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId });
-  await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId,
-    functionDeclaration: `function () {
-      this.click();
-      this.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
-    }`,
-  });
+  await callOnNode(session.cdp, node, `function () {
+    this.click();
+    this.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+  }`);
 }
 
 /**

@@ -9,18 +9,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { By } from 'selenium-webdriver';
-import { DEFAULT_TITLE, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, VERY_LONG } from './expectations.mjs';
+import { DEFAULT_TOOLBAR, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, VERY_LONG } from './expectations.mjs';
 import {
   NAVIGATION_CASES, PATHS, assertCustomElementFoiled, assertForgeryFoiled, assertPageAnswers, assertTabResponsive,
   openOnHijackedPrototypes, servePages,
 } from './hardening-pages.mjs';
-import { triggerAction, waitFor } from './lib/firefox-driver.mjs';
+import { triggerAction } from './lib/firefox-driver.mjs';
 import { clickAccessible } from './lib/firefox-a11y.mjs';
 import { waitForPanelModel } from './lib/firefox-panel.mjs';
 import { recordedRequests } from './lib/firefox-inspect.mjs';
 import { consoleNow, extensionConsoleProblems } from './lib/firefox-console.mjs';
 import { firefoxSession } from './lib/firefox-session.mjs';
 import { extensionStorage } from './lib/firefox-storage.mjs';
+import { waitFor } from './wait.mjs';
 
 const session = firefoxSession({ serve: servePages, recordConsole: true });
 const { visit, openPanel, expandBadge, toolbarState, inPage } = session;
@@ -165,7 +166,7 @@ test('navigating away during the analysis leaves no error, and the toolbar butto
     }
     await sleep(2_500); // the background finishes the analysis meanwhile
     assert.deepEqual(await problemsSince(since), [], `${who} navigating after ${delay} ms: no error in the console`);
-    assert.deepEqual(await toolbarState(), { text: '', title: DEFAULT_TITLE, popup: '' },
+    assert.deepEqual(await toolbarState(), DEFAULT_TOOLBAR,
       `${who} navigating after ${delay} ms: no stale count, no "can't read this page"`);
     assert.equal(await session.panelNow(), null);
   }

@@ -8,11 +8,8 @@
  * Every page script runs in the page's own world, as a site's would.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { marked } from 'marked';
-
-const SEEDS_DIR = new URL('../fixtures/seeds/', import.meta.url);
+import { document, seedHtml } from './server.mjs';
 
 /** The paths the pages are served at (see `servePages`). */
 export const PATHS = Object.freeze({
@@ -237,7 +234,7 @@ const TICKER = `
  * @returns {Promise<void>}
  */
 export async function servePages(server) {
-  const policy = await seedHtml('codesector-2018');
+  const { body: policy } = await seedHtml('codesector-2018');
   const sensorParagraph = policy.match(/<p>[^<]*SpeedView sends raw sensor data[\s\S]*?<\/p>/)?.[0];
   if (!sensorParagraph) {
     throw new Error('codesector-2018 no longer has the SpeedView paragraph');
@@ -274,17 +271,8 @@ export async function servePages(server) {
   });
 }
 
-/** A seed policy rendered from Markdown to HTML. */
-async function seedHtml(name) {
-  return marked.parse(await readFile(new URL(`${name}.md`, SEEDS_DIR), 'utf8'));
-}
-
 function script(source) {
   return `<script>(() => {\n${source}\n})();</script>`;
-}
-
-function document(title, body, head = '') {
-  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n${head}\n</head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`;
 }
 
 /**

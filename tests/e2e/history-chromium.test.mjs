@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { chromiumSession } from './chromium-session.mjs';
 import { labelOf } from './core.mjs';
 import { assertCodeSector2012Record, assertCodeSectorChange, assertSameChange } from './expectations.mjs';
+import { descendants, hasClass } from './panel-reader.mjs';
 
 const session = chromiumSession();
 const { visit, click, closePanel, screenshot } = session;
@@ -23,14 +24,6 @@ function storedItems() {
 /** Clicks the toolbar button and waits until the panel shows the badges. */
 function openPanel() {
   return session.openPanel({ ready: (panel) => panel.button('Copy summary') !== undefined });
-}
-
-function descendants(node) {
-  return [node, ...node.children.flatMap(descendants)];
-}
-
-function hasClass(node, name) {
-  return (node.attrs.class ?? '').split(/\s+/).includes(name);
 }
 
 /** The "Changed since" section as shown: heading, and the badge labels of each list. */

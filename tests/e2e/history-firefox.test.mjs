@@ -11,11 +11,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { labelOf } from './core.mjs';
 import { assertCodeSector2012Record, assertCodeSectorChange, assertSameChange } from './expectations.mjs';
-import { waitFor } from './lib/firefox-driver.mjs';
 import { clickAccessible, findAccessible, subtree, waitForPanel } from './lib/firefox-a11y.mjs';
 import { waitForPanelModel } from './lib/firefox-panel.mjs';
 import { firefoxSession } from './lib/firefox-session.mjs';
 import { extensionStorage } from './lib/firefox-storage.mjs';
+import { waitFor } from './wait.mjs';
 
 /** How the tests find the History page's content: its main landmark, named by its heading. */
 const HISTORY_PAGE = { role: 'landmark', name: 'History' };

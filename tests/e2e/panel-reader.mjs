@@ -4,6 +4,7 @@
  * Playwright's selectors, but a page CDP session's
  * `DOM.getDocument({depth: -1, pierce: true})` includes closed shadow roots.
  */
+import { waitFor } from './wait.mjs';
 
 const HOST = 'policy-badges-panel';
 
@@ -73,18 +74,12 @@ export async function readPanel(cdp) {
  * @param {{timeout?: number, what?: string}} [options]
  * @returns {Promise<PanelSnapshot|null>} the snapshot that satisfied the predicate
  */
-export async function waitForPanel(cdp, predicate, { timeout = 10_000, what = 'the panel' } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const panel = await readPanel(cdp);
-    if (predicate(panel)) {
-      return panel;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}; panel text: ${panel?.text ?? '(no panel)'}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export function waitForPanel(cdp, predicate, { timeout = 10_000, what = 'the panel' } = {}) {
+  return waitFor(() => readPanel(cdp), predicate, {
+    timeout,
+    interval: 100,
+    message: (panel) => `timed out waiting for ${what}; panel text: ${panel?.text ?? '(no panel)'}`,
+  });
 }
 
 /**
@@ -104,6 +99,20 @@ export async function clickNode(page, cdp, node) {
   }
   const [x1, y1, , , x3, y3] = quads[0];
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+}
+
+/**
+ * Calls a function on a panel element, with the element as `this`, in the
+ * page's main world (where the page's own scripts run).
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {PanelNode} node
+ * @param {string} functionDeclaration  source text, e.g. 'function () { return this.id; }'
+ * @returns {Promise<unknown>} what the function returned, by value
+ */
+export async function callOnNode(cdp, node, functionDeclaration) {
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration, returnByValue: true });
+  return result.value;
 }
 
 function toPanelNode(node) {
@@ -126,11 +135,22 @@ function toPanelNode(node) {
   return { backendNodeId: node.backendNodeId, name: node.localName, attrs, children, text };
 }
 
-function descendants(node) {
+/**
+ * A node and all its element descendants, in document order.
+ * @param {PanelNode} node
+ * @returns {PanelNode[]}
+ */
+export function descendants(node) {
   return [node, ...node.children.flatMap(descendants)];
 }
 
-function hasClass(node, name) {
+/**
+ * Whether a node's class list holds `name`.
+ * @param {PanelNode} node
+ * @param {string} name
+ * @returns {boolean}
+ */
+export function hasClass(node, name) {
   return (node.attrs.class ?? '').split(/\s+/).includes(name);
 }
 

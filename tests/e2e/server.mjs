@@ -108,21 +108,38 @@ async function servePage(page) {
   return html(page.html);
 }
 
+/**
+ * A seed policy (tests/fixtures/seeds/<name>.md) rendered from Markdown to HTML.
+ * @param {string} name  the seed's file stem, e.g. 'codesector-2018'
+ * @returns {Promise<{title: string, body: string}>} its first `# ` heading
+ *   (the name when it has none), and the HTML
+ */
+export async function seedHtml(name) {
+  const markdown = await readFile(new URL(`${name}.md`, SEEDS_DIR), 'utf8');
+  return { title: markdown.match(/^# (.+)$/m)?.[1] ?? name, body: marked.parse(markdown) };
+}
+
 /** A seed policy rendered from Markdown into a standalone page. */
 async function seedPage(name, head = '') {
-  const markdown = await readFile(new URL(`${name}.md`, SEEDS_DIR), 'utf8');
-  const title = markdown.match(/^# (.+)$/m)?.[1] ?? name;
-  return document(title, marked.parse(markdown), head);
+  const { title, body } = await seedHtml(name);
+  return document(title, body, head);
 }
 
 /** One policy repeated until the page holds about 2.5 million characters of text. */
 async function hugePage() {
-  const markdown = await readFile(new URL('codesector-2018.md', SEEDS_DIR), 'utf8');
-  const section = marked.parse(markdown);
-  return document('Privacy Policy (very long)', section.repeat(HUGE_REPEATS));
+  const { body } = await seedHtml('codesector-2018');
+  return document('Privacy Policy (very long)', body.repeat(HUGE_REPEATS));
 }
 
-function document(title, body, head = '') {
+/**
+ * A standalone HTML page: the title (escaped), `head` in its head and `body`
+ * in its `<main>`.
+ * @param {string} title  plain text
+ * @param {string} body  HTML
+ * @param {string} [head]  HTML
+ * @returns {string}
+ */
+export function document(title, body, head = '') {
   const escapedTitle = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapedTitle}</title>\n${head}\n</head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`;
 }

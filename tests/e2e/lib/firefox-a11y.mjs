@@ -27,7 +27,8 @@
 //   "<mark>data</mark>", "."), so leaves are glued back per block (see
 //   `linesOf`) instead of being joined with spaces.
 
-import { clickAt, inChrome, waitFor } from './firefox-driver.mjs';
+import { waitFor } from '../wait.mjs';
+import { clickAt, inChrome } from './firefox-driver.mjs';
 
 /**
  * @typedef {object} AccessibleNode
@@ -132,7 +133,7 @@ const SNAPSHOT = `${DOCUMENT_PRELUDE}
  * @returns {Promise<AccessibleNode[]>} in document order, the document
  *   first; empty while the tree is not ready
  */
-export async function readAccessibles(driver, within) {
+async function readAccessibles(driver, within) {
   return /** @type {AccessibleNode[]} */ (await inChrome(driver, SNAPSHOT, within ?? null));
 }
 

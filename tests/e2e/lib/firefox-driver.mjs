@@ -15,7 +15,7 @@
 //   a fresh click, so toggling a page panel is up to the extension.
 // - The badge shown on the button is the `badge` attribute of the widget's
 //   action button; Firefox updates it asynchronously after
-//   `action.setBadgeText`, so callers poll (see `waitFor`).
+//   `action.setBadgeText`, so callers poll (see `waitFor` in ../wait.mjs).
 // - Marionette already applies its "recommended preferences" (no updates,
 //   telemetry, safe browsing, remote settings...); PREFS below only pins the
 //   ones a test run must never depend on, in case those defaults change.
@@ -124,12 +124,20 @@ export async function inChrome(driver, script, ...args) {
   }
 }
 
-/** Chrome-context prelude: `win` (browser window) and `action` (the add-on's browser action). */
-const ACTION_PRELUDE = `
+/**
+ * Chrome-context prelude that finds the running add-on whose id is the
+ * script's first argument: defines `ExtensionParent` and `extension`, and
+ * throws when no such add-on runs. For scripts given to `inChrome`.
+ */
+export const EXTENSION_PRELUDE = `
   const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-  const win = Services.wm.getMostRecentWindow('navigator:browser');
   const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
   if (!extension) throw new Error('no running extension with id ' + arguments[0]);
+`;
+
+/** Chrome-context prelude: `EXTENSION_PRELUDE`, `win` (browser window) and `action` (the add-on's browser action). */
+const ACTION_PRELUDE = `${EXTENSION_PRELUDE}
+  const win = Services.wm.getMostRecentWindow('navigator:browser');
   const action = ExtensionParent.apiManager.global.browserActionFor(extension);
 `;
 
@@ -165,20 +173,25 @@ export async function getBadgeText(driver, addonId) {
 }
 
 /**
- * Reads the title (tooltip) the extension set on its toolbar button for the
- * selected tab.
+ * Reads properties the extension set on its toolbar button for the selected
+ * tab (`action.setTitle`, `action.setPopup`...), all in one chrome script.
  *
+ * @template {string} Name
  * @param {WebDriver} driver
  * @param {string} addonId
- * @returns {Promise<string>}
+ * @param {Name[]} names property names, e.g. 'title', 'popup'
+ * @returns {Promise<Record<Name, string>>} each property's value, '' when unset
  */
-export async function getActionTitle(driver, addonId) {
-  const title = await inChrome(
+export async function getActionProperties(driver, addonId, names) {
+  const values = await inChrome(
     driver,
-    `${ACTION_PRELUDE} return action.action.getProperty(win.gBrowser.selectedTab, 'title');`,
+    `${ACTION_PRELUDE}
+    const tab = win.gBrowser.selectedTab;
+    return arguments[1].map((name) => action.action.getProperty(tab, name) ?? '');`,
     addonId,
+    names,
   );
-  return String(title);
+  return Object.fromEntries(names.map((name, i) => [name, String(values[i])]));
 }
 
 /**
@@ -248,26 +261,4 @@ export async function saveScreenshot(driver, file) {
  */
 export async function quitFirefox(driver) {
   await driver?.quit().catch(() => {});
-}
-
-/**
- * Polls `probe` until `accept` approves its result, then returns that result.
- *
- * @template T
- * @param {() => Promise<T>} probe
- * @param {(value: T) => boolean} accept
- * @param {{timeout?: number, interval?: number, message?: (last: T) => string}} [options]
- * @returns {Promise<T>}
- * @throws {Error} after `timeout` ms, with `message(last)` as its message
- */
-export async function waitFor(probe, accept, { timeout = 10_000, interval = 150, message } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) {
-      throw new Error(message ? message(value) : `timed out after ${timeout} ms; last value: ${JSON.stringify(value)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
 }

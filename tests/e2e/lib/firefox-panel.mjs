@@ -12,7 +12,7 @@
 // “<sentence>”.
 
 import { findAccessible, readPanel, subtree, waitForPanel } from './firefox-a11y.mjs';
-import { waitFor } from './firefox-driver.mjs';
+import { waitFor } from '../wait.mjs';
 
 /** How a person tells a badge's polarity: the word after its label. */
 const POLARITY_OF_WORD = { concern: 'bad', protection: 'good', fact: 'info' };
@@ -45,7 +45,7 @@ export const PANEL = { role: 'dialog' };
  * @returns {PanelModel} `button(name)` gives the index of the panel's button
  *   with that accessible name (-1 if none); `badge(label)` a badge by label
  */
-export function panelModel(view) {
+function panelModel(view) {
   const { nodes, root } = view;
   const badgesIn = (start) => subtree(nodes, start)
     .filter((index) => nodes[index].role === 'pushbutton' && nodes[index].expanded !== null)

@@ -16,11 +16,12 @@ import { startServer } from '../server.mjs';
 import { clickAccessible, readPanel, waitForPanel } from './firefox-a11y.mjs';
 import { extensionOrigin, watchConsole } from './firefox-console.mjs';
 import {
-  Key, getActionTitle, getBadgeText, inChrome, installAddon, launchFirefox, pressKeys, quitFirefox, saveScreenshot,
-  setPref, triggerAction, waitFor,
+  Key, getActionProperties, getBadgeText, installAddon, launchFirefox, pressKeys, quitFirefox, saveScreenshot, setPref,
+  triggerAction,
 } from './firefox-driver.mjs';
 import { recordRequests } from './firefox-inspect.mjs';
 import { PANEL, waitForPanelModel } from './firefox-panel.mjs';
+import { waitFor } from '../wait.mjs';
 
 const ADDON = fileURLToPath(new URL('../../../build/policy-badges-firefox.zip', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -136,12 +137,8 @@ export function firefoxSession({ serve, recordConsole = false } = {}) {
 
     async toolbarState() {
       const { driver, addonId } = session;
-      const popup = await inChrome(driver, `
-        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-        const win = Services.wm.getMostRecentWindow('navigator:browser');
-        const action = ExtensionParent.apiManager.global.browserActionFor(ExtensionParent.GlobalManager.getExtension(arguments[0]));
-        return action.action.getProperty(win.gBrowser.selectedTab, 'popup') ?? '';`, addonId);
-      return { text: await getBadgeText(driver, addonId), title: await getActionTitle(driver, addonId), popup: String(popup) };
+      const { title, popup } = await getActionProperties(driver, addonId, ['title', 'popup']);
+      return { text: await getBadgeText(driver, addonId), title, popup };
     },
 
     inPage: (fn, ...args) => session.driver.executeScript(fn, ...args),

@@ -3,7 +3,7 @@
 // ExtensionStorageIDB, the backend of storage.local since Firefox 66), not
 // through the extension's own code: what is there is what the browser holds.
 
-import { inChrome } from './firefox-driver.mjs';
+import { EXTENSION_PRELUDE, inChrome } from './firefox-driver.mjs';
 
 /**
  * Every item of the add-on's storage.local.
@@ -13,11 +13,8 @@ import { inChrome } from './firefox-driver.mjs';
  * @returns {Promise<Record<string, unknown>>}
  */
 export async function extensionStorage(driver, addonId) {
-  const json = await inChrome(driver, `
-    const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+  const json = await inChrome(driver, `${EXTENSION_PRELUDE}
     const { ExtensionStorageIDB } = ChromeUtils.importESModule('resource://gre/modules/ExtensionStorageIDB.sys.mjs');
-    const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
-    if (!extension) throw new Error('no running extension with id ' + arguments[0]);
     if (!Services.prefs.getBoolPref('extensions.webextensions.ExtensionStorageIDB.enabled', false)) {
       throw new Error('storage.local is not backed by IndexedDB in this Firefox');
     }
