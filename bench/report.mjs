@@ -78,6 +78,7 @@ export function judge(results) {
  */
 export function table(results, targets) {
   const { machine, native, wasm, first_call: first, click_to_panel: click } = results;
+  const totals = first.processes.map((p) => p.total_ms);
   const lines = [
     `policy-badges bench, ${machine.date}`,
     `machine: ${machine.os}, ${machine.cpu} (${machine.cores} cores), node ${machine.node}, ${machine.rustc}`,
@@ -105,7 +106,8 @@ export function table(results, targets) {
       + ` by min time, less sensitive to machine load: native ${fixed(scaling(native, 'min_us'), 2)}, wasm ${fixed(scaling(wasm, 'min_us'), 2)}`,
     '',
     `first call, fresh node process (median of ${first.processes.length}): instantiate ${fixed(first.instantiate_ms, 1)} ms`
-      + ` + first analyze of the 10k-word policy ${fixed(first.first_analyze_ms, 1)} ms = ${fixed(first.total_ms, 1)} ms`,
+      + ` + first analyze of the 10k-word policy ${fixed(first.first_analyze_ms, 1)} ms = ${fixed(first.total_ms, 1)} ms`
+      + ` (fastest ${fixed(Math.min(...totals), 1)}, slowest ${fixed(Math.max(...totals), 1)})`,
     `click-to-panel, ${click.browser}, ${click.page}, median of ${click.runs.length} clicks after the first:`,
     `  panel in the DOM ${ms(click.panel.median_us)} ms (min ${ms(click.panel.min_us)}, p90 ${ms(click.panel.p90_us)}),`
       + ` result shown ${ms(click.result.median_us)} ms (min ${ms(click.result.min_us)}, p90 ${ms(click.result.p90_us)})`,

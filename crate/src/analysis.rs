@@ -51,7 +51,7 @@ pub fn analyze(input: &str) -> Summary {
 pub fn practices(input: &str) -> Vec<BadgeId> {
     let (findings, _) = read(&Document::new(input));
     let mut ids: Vec<BadgeId> = findings.into_keys().collect();
-    ids.sort_by_key(|id| id.display_key());
+    BadgeId::sort_for_display(&mut ids);
     ids
 }
 
@@ -175,7 +175,7 @@ impl<'a> Document<'a> {
 fn badges(document: &Document<'_>, findings: &Findings) -> Vec<Badge> {
     let (text, segments) = (document.text, &document.segments);
     let mut ids: Vec<BadgeId> = findings.keys().copied().collect();
-    ids.sort_by_key(|id| id.display_key());
+    BadgeId::sort_for_display(&mut ids);
     ids.into_iter()
         .map(|id| {
             let mut badge = Badge::new(id);

@@ -76,7 +76,7 @@ pub fn diff_records(old: &[BadgeRecord], new: &[BadgeRecord]) -> Diff {
     }
     diff.removed = old.keys().filter(|id| !new.contains_key(*id)).cloned().collect();
     for ids in [&mut diff.added, &mut diff.removed, &mut diff.changed_evidence] {
-        ids.sort_by_key(|id| display_key(id));
+        ids.sort_unstable_by_key(|id| display_key(id)); // keys hold the id: distinct
     }
     diff
 }

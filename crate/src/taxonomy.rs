@@ -267,6 +267,11 @@ impl BadgeId {
     pub fn display_key(self) -> (Group, &'static str) {
         (self.def().group, self.as_str())
     }
+
+    /// Puts distinct `ids` in display order ([`BadgeId::display_key`]).
+    pub fn sort_for_display(ids: &mut [BadgeId]) {
+        ids.sort_unstable_by_key(|id| id.display_key()); // keys are distinct: stability is moot
+    }
 }
 
 /// The whole taxonomy, for the panel's legend and the README's badge list.

@@ -1,16 +1,15 @@
 //! A trie of every phrase, word by word, walked from each word of a text.
 //!
-//! Texts and phrases are cut into the same tokens ([`tokens`]): runs of
+//! Texts and phrases are cut into the same tokens ([`tokens_of`]): runs of
 //! letters and digits, and single punctuation marks. A phrase is a path of
 //! tokens from the root; a phrase ending in `*` ends with a word prefix
-//! instead. Phrases are inserted as trees (alternatives, options), never
-//! expanded into lists of literals, so building costs one step per distinct
-//! word prefix, and reading a text costs a few hash lookups per word.
+//! instead. [`super::builder`] builds it; reading a text costs a hash
+//! lookup per token and a few array lookups per step.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
-use super::syntax::Node;
+use super::bytes::{Reader, Writer};
+use super::words::{WordTable, UNKNOWN};
 
 /// Index of a phrase of a [`super::Library`].
 pub type PhraseId = u32;
@@ -37,31 +36,28 @@ pub struct Token {
 
 /// Cuts `text` into tokens: runs of word characters ([`is_word`]) and
 /// single punctuation marks. Spaces separate tokens and are not tokens.
-pub fn tokens(text: &str) -> Vec<Token> {
+pub fn tokens_of(text: &str) -> impl Iterator<Item = Token> + '_ {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(bytes.len() / 4);
     let mut at = 0;
-    while at < bytes.len() {
-        let start = at;
-        let byte = bytes[at];
-        if is_word(byte) {
-            while at < bytes.len() && is_word(bytes[at]) {
-                at += 1;
-            }
-        } else if byte == b' ' {
-            at += 1;
-            continue;
-        } else {
+    std::iter::from_fn(move || {
+        while bytes.get(at) == Some(&b' ') {
             at += 1;
         }
-        tokens.push(Token { start, end: at });
-    }
-    tokens
+        let start = at;
+        let first = *bytes.get(at)?;
+        at += 1;
+        if is_word(first) {
+            while bytes.get(at).is_some_and(|&b| is_word(b)) {
+                at += 1;
+            }
+        }
+        Some(Token { start, end: at })
+    })
 }
 
 /// FNV-1a: a small, fast hash for short keys (tokens, node ids).
 #[derive(Default)]
-struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -77,59 +73,118 @@ impl Hasher for Fnv {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// No word id: a token no phrase uses.
-const UNKNOWN: u32 = u32::MAX;
-
 /// No node: the edge does not exist. (Node 0, the root, is never a child.)
-const NO_NODE: u32 = 0;
+pub const NO_NODE: u32 = 0;
 
-/// The trie.
-#[derive(Debug, Default)]
+/// No stems after this node (see [`Trie::stems`]).
+const NO_STEMS: u32 = 0;
+
+/// The trie, built by [`super::builder::TrieBuilder`] or read from bytes:
+/// flat lists, looked up by index.
+#[derive(Debug)]
 pub struct Trie {
     /// Every token the phrases use, by id.
-    words: FastMap<Box<str>, u32>,
-    /// Exact-token edges: (node, word) to node. Node 0 is the root.
-    edges: FastMap<(u32, u32), u32>,
-    /// The root's edges again, by word id ([`NO_NODE`] if none): every
-    /// token of a text is looked up there.
+    words: WordTable,
+    /// The root's children by word id ([`NO_NODE`] if none): every token of
+    /// a text is looked up there.
     root_children: Vec<u32>,
+    /// For each node: the words it has children by, ascending...
+    child_words: Lists,
+    /// ...and the children, in the same order.
+    child_nodes: Vec<u32>,
     /// For each node: the phrases a path ending here belongs to.
-    ends: Vec<Vec<PhraseId>>,
-    /// For each node: the phrases that end with a word starting with a
-    /// prefix (`advertis*`), as the root of a byte trie of those prefixes in
-    /// `prefixes`, if the node has any.
-    stems: Vec<Option<u32>>,
-    /// Byte tries of stem prefixes.
-    prefixes: Vec<PrefixNode>,
+    ends: Lists,
+    /// For each node: 1 + the root of the byte trie of the stem prefixes
+    /// (`advertis*`) that end phrases after it, or [`NO_STEMS`].
+    stems: Vec<u32>,
+    /// Byte tries of stem prefixes: for each prefix node, which word bytes
+    /// have a child (bit [`byte_bit`] of each)...
+    prefix_masks: Vec<u64>,
+    /// ...the children, in the order of their bits (the child by a byte is
+    /// at the count of lower bits set, so finding it takes no search)...
+    prefix_children: Lists,
+    /// ...and the phrases whose stem prefix ends there.
+    prefix_phrases: Lists,
 }
 
-/// A node of a byte trie of stem prefixes.
+/// Lists of numbers, stored end to end.
+#[derive(Debug)]
+struct Lists {
+    /// List `i` is `items[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    fn with_capacity(lists: usize) -> Lists {
+        let mut starts = Vec::with_capacity(lists + 1);
+        starts.push(0);
+        Lists { starts, items: Vec::new() }
+    }
+
+    fn push(&mut self, list: impl IntoIterator<Item = u32>) {
+        self.items.extend(list);
+        self.starts.push(self.items.len() as u32);
+    }
+
+    #[inline] // a slice of two loads: the scan calls it for every step
+    fn get(&self, list: u32) -> &[u32] {
+        let list = list as usize;
+        &self.items[self.starts[list] as usize..self.starts[list + 1] as usize]
+    }
+
+    /// Appends the lists: their lengths (small numbers), then the items.
+    fn write(&self, out: &mut Writer) {
+        let lengths: Vec<u32> = self.starts.windows(2).map(|pair| pair[1] - pair[0]).collect();
+        out.numbers(&lengths);
+        out.numbers(&self.items);
+    }
+
+    /// Reads `lists` lists of numbers below `limit`.
+    fn read(input: &mut Reader<'_>, lists: usize, limit: usize) -> Result<Lists, String> {
+        let (lengths, items) = (input.numbers()?, input.numbers()?);
+        let mut starts = Vec::with_capacity(lengths.len() + 1);
+        starts.push(0u32);
+        for length in lengths {
+            starts.push(starts[starts.len() - 1].saturating_add(length));
+        }
+        let ok = starts.len() == lists + 1
+            && starts.last() == Some(&(items.len() as u32))
+            && items.iter().all(|&item| (item as usize) < limit);
+        ok.then_some(Lists { starts, items }).ok_or_else(|| "corrupt lists".into())
+    }
+}
+
+/// A node of a byte trie of stem prefixes, while building.
 #[derive(Debug, Default)]
-struct PrefixNode {
+pub struct PrefixNode {
     /// Which word bytes have a child: bit [`byte_bit`] of each.
     mask: u64,
-    /// The children, in the order of their bits: the child by a byte is at
-    /// the count of lower bits set, so finding it takes no search.
+    /// The children, in the order of their bits.
     children: Vec<u32>,
     /// Phrases whose stem prefix ends here.
-    phrases: Vec<PhraseId>,
+    pub phrases: Vec<PhraseId>,
 }
 
 impl PrefixNode {
     /// The child by `byte`, a word byte ([`is_word`]).
-    fn child(&self, byte: u8) -> Option<u32> {
-        let bit = 1u64 << byte_bit(byte);
-        (self.mask & bit != 0).then(|| self.children[(self.mask & (bit - 1)).count_ones() as usize])
+    pub fn child(&self, byte: u8) -> Option<u32> {
+        rank(self.mask, byte).map(|at| self.children[at])
     }
 
     /// Adds `child` by `byte`, a word byte not yet a child.
-    fn add_child(&mut self, byte: u8, child: u32) {
-        let bit = 1u64 << byte_bit(byte);
-        self.mask |= bit;
-        self.children.insert((self.mask & (bit - 1)).count_ones() as usize, child);
+    pub fn add_child(&mut self, byte: u8, child: u32) {
+        self.mask |= 1u64 << byte_bit(byte);
+        let at = rank(self.mask, byte).unwrap_or_default();
+        self.children.insert(at, child);
     }
+}
+
+/// Where the child by `byte` is among the children of a prefix node whose
+/// mask is `mask`, if it has one.
+fn rank(mask: u64, byte: u8) -> Option<usize> {
+    let bit = 1u64 << byte_bit(byte);
+    (mask & bit != 0).then(|| (mask & (bit - 1)).count_ones() as usize)
 }
 
 /// A word byte's place among the 63 word bytes: `0-9`, `A-Z`, `_`, `a-z`.
@@ -142,174 +197,58 @@ fn byte_bit(byte: u8) -> u32 {
     }
 }
 
-/// A place reached while inserting: a node, the token being spelled, and
-/// whether a `*` has ended the phrase's last word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Cursor {
-    node: u32,
-    spelled: Spelled,
-    stem: bool,
-}
-
-/// The letters of a word being spelled, inline: cursors are copied often.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Spelled {
-    len: u8,
-    bytes: [u8; MAX_WORD],
-}
-
-/// Longest word a phrase may spell.
-const MAX_WORD: usize = 31;
-
-impl Spelled {
-    const EMPTY: Spelled = Spelled { len: 0, bytes: [0; MAX_WORD] };
-
-    fn as_str(&self) -> &str {
-        // Only ASCII word bytes are ever pushed.
-        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
-    }
-
-    fn push(&mut self, byte: u8) -> Result<(), String> {
-        let slot = self.bytes.get_mut(self.len as usize).ok_or("a word of over 31 letters")?;
-        *slot = byte;
-        self.len += 1;
-        Ok(())
-    }
-}
+/// One node of a trie being frozen: the phrases ending there, the root of
+/// its stem prefixes, and its children as (word, node) by word.
+pub type NodeParts = (Vec<PhraseId>, Option<u32>, Vec<(u32, u32)>);
 
 impl Trie {
-    /// An empty trie.
-    pub fn new() -> Trie {
-        Trie { ends: vec![Vec::new()], stems: vec![None], ..Trie::default() }
+    /// The trie of these words, nodes (node 0 is the root) and stem prefix
+    /// nodes. Ids must be in range (the builder's are).
+    pub fn from_parts(words: &[Box<str>], nodes: Vec<NodeParts>, prefixes: Vec<PrefixNode>) -> Trie {
+        let mut child_words = Lists::with_capacity(nodes.len());
+        let mut child_nodes = Vec::new();
+        let mut ends = Lists::with_capacity(nodes.len());
+        let mut stems = Vec::with_capacity(nodes.len());
+        for (node_ends, stem, node_children) in nodes {
+            ends.push(node_ends);
+            stems.push(stem.map_or(NO_STEMS, |root| root + 1));
+            child_words.push(node_children.iter().map(|&(word, _)| word));
+            child_nodes.extend(node_children.iter().map(|&(_, child)| child));
+        }
+        let mut prefix_masks = Vec::with_capacity(prefixes.len());
+        let mut prefix_children = Lists::with_capacity(prefixes.len());
+        let mut prefix_phrases = Lists::with_capacity(prefixes.len());
+        for prefix in prefixes {
+            prefix_masks.push(prefix.mask);
+            prefix_children.push(prefix.children);
+            prefix_phrases.push(prefix.phrases);
+        }
+        let words = WordTable::new(words);
+        let root_children = Vec::new();
+        Trie {
+            words,
+            root_children,
+            child_words,
+            child_nodes,
+            ends,
+            stems,
+            prefix_masks,
+            prefix_children,
+            prefix_phrases,
+        }
+        .with_root_index()
     }
 
-    /// Adds every text `node` matches as a path of `phrase`.
-    pub fn insert(&mut self, node: &Node, phrase: PhraseId) -> Result<(), String> {
-        let start = Cursor { node: 0, spelled: Spelled::EMPTY, stem: false };
-        for cursor in self.walk(vec![start], node)? {
-            if cursor.stem {
-                self.add_stem(cursor.node, cursor.spelled.as_str(), phrase);
-                continue;
-            }
-            let end = self.commit(cursor.node, cursor.spelled.as_str());
-            if end == 0 {
-                return Err("a phrase can match the empty text".into());
-            }
-            if !self.ends[end as usize].contains(&phrase) {
-                self.ends[end as usize].push(phrase);
+    /// The trie, with the root's children indexed by word.
+    fn with_root_index(mut self) -> Trie {
+        self.root_children = vec![NO_NODE; self.words.len()];
+        if !self.stems.is_empty() {
+            let first = self.child_words.starts[0] as usize;
+            for (offset, &word) in self.child_words.get(0).iter().enumerate() {
+                self.root_children[word as usize] = self.child_nodes[first + offset];
             }
         }
-        Ok(())
-    }
-
-    /// The cursors `node` leads to from `from`, creating the paths.
-    fn walk(&mut self, from: Vec<Cursor>, node: &Node) -> Result<Vec<Cursor>, String> {
-        let reached = match node {
-            Node::Text(text) => {
-                let mut reached = Vec::with_capacity(from.len());
-                for mut cursor in from {
-                    if cursor.stem && !text.trim().is_empty() {
-                        return Err(format!("'*' must end a phrase (followed by {text:?})"));
-                    }
-                    for c in text.chars() {
-                        self.spell(&mut cursor, c)?;
-                    }
-                    reached.push(cursor);
-                }
-                reached
-            }
-            Node::Stem => from.into_iter().map(|cursor| Cursor { stem: true, ..cursor }).collect(),
-            Node::Concat(items) => {
-                let mut at = from;
-                for item in items {
-                    at = self.walk(at, item)?;
-                }
-                at
-            }
-            Node::Alternation(branches) => {
-                let mut reached = Vec::new();
-                for branch in branches {
-                    reached.extend(self.walk(from.clone(), branch)?);
-                }
-                dedup(reached)
-            }
-            Node::Optional(inner) => {
-                let mut reached = self.walk(from.clone(), inner)?;
-                reached.extend(from);
-                dedup(reached)
-            }
-        };
-        Ok(reached)
-    }
-
-    /// Adds one pattern character to a cursor, cutting tokens as [`tokens`]
-    /// cuts texts.
-    fn spell(&mut self, cursor: &mut Cursor, c: char) -> Result<(), String> {
-        if c.is_ascii() && is_word(c as u8) {
-            return cursor.spelled.push(c as u8);
-        }
-        cursor.node = self.commit(cursor.node, cursor.spelled.as_str());
-        cursor.spelled = Spelled::EMPTY;
-        if c != ' ' {
-            cursor.node = self.commit(cursor.node, c.encode_utf8(&mut [0; 4]));
-        }
-        Ok(())
-    }
-
-    /// The child of `node` by the token `token` (created if new); `node`
-    /// itself for the empty token.
-    fn commit(&mut self, node: u32, token: &str) -> u32 {
-        if token.is_empty() {
-            return node;
-        }
-        let word = match self.words.get(token) {
-            Some(&word) => word,
-            None => {
-                let word = self.words.len() as u32;
-                self.words.insert(token.into(), word);
-                self.root_children.push(NO_NODE);
-                word
-            }
-        };
-        let next_node = self.ends.len() as u32;
-        let child = *self.edges.entry((node, word)).or_insert(next_node);
-        if child == next_node {
-            self.ends.push(Vec::new());
-            self.stems.push(None);
-        }
-        if node == 0 {
-            self.root_children[word as usize] = child;
-        }
-        child
-    }
-
-    /// Records that `phrase` ends, after `node`, with a word starting with
-    /// `prefix`.
-    fn add_stem(&mut self, node: u32, prefix: &str, phrase: PhraseId) {
-        let mut at = match self.stems[node as usize] {
-            Some(root) => root,
-            None => {
-                self.prefixes.push(PrefixNode::default());
-                let root = self.prefixes.len() as u32 - 1;
-                self.stems[node as usize] = Some(root);
-                root
-            }
-        };
-        for byte in prefix.bytes() {
-            at = match self.prefixes[at as usize].child(byte) {
-                Some(child) => child,
-                None => {
-                    self.prefixes.push(PrefixNode::default());
-                    let child = self.prefixes.len() as u32 - 1;
-                    self.prefixes[at as usize].add_child(byte, child);
-                    child
-                }
-            };
-        }
-        let phrases = &mut self.prefixes[at as usize].phrases;
-        if !phrases.contains(&phrase) {
-            phrases.push(phrase);
-        }
+        self
     }
 
     /// Calls `found` with every phrase whose stem, after the node whose
@@ -318,49 +257,121 @@ impl Trie {
         let mut at = root;
         for byte in std::iter::once(None).chain(word.bytes().map(Some)) {
             if let Some(byte) = byte {
-                match self.prefixes[at as usize].child(byte) {
-                    Some(child) => at = child,
+                match rank(self.prefix_masks[at as usize], byte) {
+                    Some(child) => at = self.prefix_children.get(at)[child],
                     None => return,
                 }
             }
-            self.prefixes[at as usize].phrases.iter().for_each(|&phrase| found(phrase));
+            self.prefix_phrases.get(at).iter().for_each(|&phrase| found(phrase));
         }
     }
 
-    /// Every phrase occurrence in `text`, in no order.
+    /// The child of `node` by `word`, or [`NO_NODE`].
+    fn child(&self, node: u32, word: u32) -> u32 {
+        if node == 0 {
+            return self.root_children[word as usize];
+        }
+        match self.child_words.get(node).binary_search(&word) {
+            Ok(at) => self.child_nodes[self.child_words.starts[node as usize] as usize + at],
+            Err(_) => NO_NODE,
+        }
+    }
+
+    /// Every phrase occurrence in `text`, once each, by start, then end.
     pub fn occurrences(&self, text: &str, out: &mut Vec<Occurrence>) {
-        let tokens = tokens(text);
-        let words: Vec<u32> =
-            tokens.iter().map(|t| self.words.get(&text[t.start..t.end]).copied().unwrap_or(UNKNOWN)).collect();
+        // One token per 4 bytes or so: room enough, mostly, to not grow.
+        let mut tokens: Vec<(Token, u32)> = Vec::with_capacity(text.len() / 4 + 4);
+        tokens.extend(tokens_of(text).map(|t| (t, self.words.id(&text[t.start..t.end]))));
         for first in 0..tokens.len() {
-            let start = tokens[first].start;
+            let start = tokens[first].0.start;
             let mut node = 0;
-            for (token, &word) in tokens[first..].iter().zip(&words[first..]) {
-                // A token is a run of word bytes or one other byte.
-                if let Some(root) = self.stems[node as usize].filter(|_| is_word(text.as_bytes()[token.start])) {
-                    let spelled = &text[token.start..token.end];
-                    self.stems_of(root, spelled, |phrase| out.push(Occurrence { phrase, start, end: token.end }));
-                }
-                let child = match word {
-                    UNKNOWN => NO_NODE,
-                    _ if node == 0 => self.root_children[word as usize],
-                    _ => self.edges.get(&(node, word)).copied().unwrap_or(NO_NODE),
+            for &(token, word) in &tokens[first..] {
+                // Every phrase found in this step spans start..token.end: a
+                // phrase found twice (by two of its stems, or by a stem and
+                // a whole word) is kept once.
+                let step = out.len();
+                let mut found = |phrase| {
+                    if !out[step..].iter().any(|o: &Occurrence| o.phrase == phrase) {
+                        out.push(Occurrence { phrase, start, end: token.end });
+                    }
                 };
+                // A token is a run of word bytes or one other byte.
+                let stems = self.stems[node as usize];
+                if stems != NO_STEMS && is_word(text.as_bytes()[token.start]) {
+                    self.stems_of(stems - 1, &text[token.start..token.end], &mut found);
+                }
+                let child = if word == UNKNOWN { NO_NODE } else { self.child(node, word) };
                 if child == NO_NODE {
                     break;
                 }
                 node = child;
-                out.extend(self.ends[node as usize].iter().map(|&phrase| Occurrence { phrase, start, end: token.end }));
+                self.ends.get(node).iter().for_each(|&phrase| found(phrase));
             }
         }
     }
-}
 
-/// `cursors` without repeats (alternatives can reach the same place).
-fn dedup(mut cursors: Vec<Cursor>) -> Vec<Cursor> {
-    cursors.sort_unstable();
-    cursors.dedup();
-    cursors
+    /// Appends the trie to `out` (read back by [`Trie::read`]).
+    pub fn write(&self, out: &mut Writer) {
+        self.words.write(out);
+        out.index(self.stems.len());
+        out.index(self.prefix_masks.len());
+        self.child_words.write(out);
+        out.numbers(&self.child_nodes);
+        self.ends.write(out);
+        out.numbers(&self.stems);
+        // A prefix node's mask has one bit per child: saved as the bits.
+        let bits: Vec<u32> =
+            self.prefix_masks.iter().flat_map(|&mask| (0..63).filter(move |bit| mask >> bit & 1 == 1)).collect();
+        out.numbers(&bits);
+        self.prefix_children.write(out);
+        self.prefix_phrases.write(out);
+    }
+
+    /// Reads a trie [`Trie::write`] wrote, whose phrase ids are below
+    /// `phrases`; every id is checked, so the trie is safe to scan with.
+    pub fn read(input: &mut Reader<'_>, phrases: usize) -> Result<Trie, String> {
+        let words = WordTable::read(input)?;
+        let (nodes, prefix_nodes) = (input.count()?, input.count()?);
+        let child_words = Lists::read(input, nodes, words.len())?;
+        let child_nodes = input.numbers()?;
+        let ends = Lists::read(input, nodes, phrases)?;
+        let stems = input.numbers()?;
+        let bits = input.numbers()?;
+        let prefix_children = Lists::read(input, prefix_nodes, prefix_nodes)?;
+        let prefix_phrases = Lists::read(input, prefix_nodes, phrases)?;
+        let children_ok = nodes > 0
+            && child_nodes.len() == child_words.items.len()
+            && child_nodes.iter().all(|&child| child != NO_NODE && (child as usize) < nodes)
+            && (0..nodes as u32).all(|node| child_words.get(node).windows(2).all(|pair| pair[0] < pair[1]));
+        let stems_ok = stems.len() == nodes && stems.iter().all(|&root| (root as usize) <= prefix_nodes);
+        let mut prefixes_ok = bits.len() == prefix_children.items.len();
+        let prefix_masks: Vec<u64> = (prefix_children.starts.windows(2))
+            .map(|pair| {
+                let mut mask = 0u64;
+                for &bit in bits.get(pair[0] as usize..pair[1] as usize).unwrap_or_default() {
+                    prefixes_ok &= bit < 63 && mask >> bit == 0; // ascending, as written
+                    mask |= 1 << (bit % 63);
+                }
+                mask
+            })
+            .collect();
+        if !(children_ok && stems_ok && prefixes_ok) {
+            return Err("a corrupt trie".into());
+        }
+        let root_children = Vec::new();
+        Ok(Trie {
+            words,
+            root_children,
+            child_words,
+            child_nodes,
+            ends,
+            stems,
+            prefix_masks,
+            prefix_children,
+            prefix_phrases,
+        }
+        .with_root_index())
+    }
 }
 
 /// Letters, digits and `_`: what `\w` means in ASCII.
@@ -383,10 +394,11 @@ static WORD_BYTES: [bool; 256] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::phrase::builder::TrieBuilder;
     use crate::phrase::syntax::{chains, Step};
 
     fn trie_of(patterns: &[&str]) -> Trie {
-        let mut trie = Trie::new();
+        let mut trie = TrieBuilder::new();
         for (id, pattern) in patterns.iter().enumerate() {
             for chain in chains(pattern).expect("parses") {
                 for step in chain {
@@ -396,7 +408,7 @@ mod tests {
                 }
             }
         }
-        trie
+        trie.finish()
     }
 
     fn found(trie: &Trie, text: &str) -> Vec<(PhraseId, String)> {
@@ -409,7 +421,7 @@ mod tests {
     #[test]
     fn cuts_words_and_punctuation() {
         let text = "e.g. we don't (0) . x";
-        let cut: Vec<&str> = tokens(text).iter().map(|t| &text[t.start..t.end]).collect();
+        let cut: Vec<&str> = tokens_of(text).map(|t| &text[t.start..t.end]).collect();
         assert_eq!(cut, ["e", ".", "g", ".", "we", "don", "'", "t", "(", "0", ")", ".", "x"]);
     }
 
@@ -460,12 +472,33 @@ mod tests {
     }
 
     #[test]
-    fn empty_phrases_and_inner_stems_are_refused() {
-        let mut trie = Trie::new();
-        for pattern in ["(a)?", "ab*c"] {
-            let chain = chains(pattern).expect("parses");
-            let Step::Phrase(node) = &chain[0][0] else { panic!("a phrase") };
-            assert!(trie.insert(node, 0).is_err(), "{pattern}");
+    fn alternatives_share_their_endings() {
+        // 3 × 6 paths to "data", merged: after "we", "our company" and
+        // "the site" comes the same choice of verbs, then the same "data".
+        let trie = trie_of(&["(we|our company|the site) (shares?|sells?|rents?) data"]);
+        assert_eq!(trie.stems.len(), 6, "the root, 'our', 'the', the subject, the verb, 'data'");
+        assert_eq!(found(&trie, "our company rents data"), [(0, "our company rents data".to_string())]);
+        assert!(found(&trie, "our site rents data").is_empty());
+    }
+
+    #[test]
+    fn bytes_read_back_to_the_same_trie() {
+        let trie = trie_of(&["web ?beacons?|cookies?", "advertis*|ad (networks?|serv*)", "e.g."]);
+        let mut out = Writer::default();
+        trie.write(&mut out);
+        let bytes = out.finish();
+        let mut input = Reader::new(&bytes);
+        let read = Trie::read(&mut input, 3).expect("reads");
+        assert_eq!(input.finish(), Ok(()));
+        let text = "cookies, web beacons, ad servers and advertisers, e.g. ads";
+        assert_eq!(found(&read, text), found(&trie, text));
+        assert_eq!(found(&read, text).len(), 5);
+        let mut again = Writer::default();
+        read.write(&mut again);
+        assert_eq!(again.finish(), bytes);
+        assert!(Trie::read(&mut Reader::new(&bytes), 2).is_err(), "a phrase id out of range");
+        for cut in 0..bytes.len() {
+            assert!(Trie::read(&mut Reader::new(&bytes[..cut]), 3).is_err(), "cut at {cut}");
         }
     }
 }

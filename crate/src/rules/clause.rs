@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::phrase::syntax::Gap;
-use crate::phrase::{Library, PatternId, Scan};
+use crate::phrase::{self, Library, PatternId, Scan};
 
 /// Where a clause ends: punctuation, contrasts, a new subject (and, found
 /// by [`Reading::of`] itself, a period followed by a space).
@@ -38,7 +38,7 @@ pub struct ClausePatterns {
 impl ClausePatterns {
     /// Adds the clause patterns through `add`, which puts a pattern into the
     /// library being built and returns its id.
-    pub fn add_to(add: &mut impl FnMut(&str) -> PatternId) -> ClausePatterns {
+    pub fn add_to(add: &mut impl FnMut(&'static str) -> PatternId) -> ClausePatterns {
         ClausePatterns { boundary: add(BOUNDARY), passive_denial: add(PASSIVE_DENIAL), other_sites: add(OTHER_SITES) }
     }
 }
@@ -126,7 +126,7 @@ impl<'a, 't> Reading<'a, 't> {
         let mut boundaries = library.find_all(scan, patterns.boundary, 0..text.len());
         let period_space = text.match_indices('.').filter(|(at, _)| text.as_bytes().get(at + 1) == Some(&b' '));
         boundaries.extend(period_space.map(|(at, _)| at..at + 2));
-        boundaries.sort_unstable_by_key(|b| (b.start, b.end));
+        phrase::sort_ranges(&mut boundaries);
         Reading { library, patterns, scan, text, boundaries }
     }
 
@@ -222,7 +222,7 @@ mod tests {
     /// Runs `ask` on a reading of `sentence` by a library of the clause patterns.
     fn with_reading<T>(sentence: &str, ask: impl FnOnce(&Reading<'_, '_>) -> T) -> T {
         let mut sources = Vec::new();
-        let patterns = ClausePatterns::add_to(&mut |pattern: &str| {
+        let patterns = ClausePatterns::add_to(&mut |pattern: &'static str| {
             sources.push(pattern.to_string());
             sources.len() - 1
         });

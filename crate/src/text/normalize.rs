@@ -31,8 +31,8 @@ const MOJIBAKE: &[(&str, char)] = &[
 pub fn for_matching(text: &str) -> String {
     let mut out = Ascii { text: String::with_capacity(text.len()), pending_space: false, in_number: false };
     let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if matches!(c, 'h' | 'H' | 'w' | 'W') && !out.ends_in_word() {
+    while let Some(&byte) = rest.as_bytes().first() {
+        if matches!(byte, b'h' | b'H' | b'w' | b'W') && !out.ends_in_word() {
             if let Some(url_len) = url_at(rest) {
                 // Addresses are not statements; "https://" is no claim of encryption.
                 rest = &rest[url_len..];
@@ -40,38 +40,17 @@ pub fn for_matching(text: &str) -> String {
                 continue;
             }
         }
-        if c.is_ascii() {
+        if !byte.is_ascii() {
+            rest = &rest[out.other(rest)..];
+        } else if byte.is_ascii_digit() {
             rest = &rest[1..];
-            if c.is_ascii_digit() {
-                out.digit();
-            } else if c.is_ascii_graphic() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.space();
-            }
-            continue;
-        }
-        let repaired = match c {
-            'ï' | 'â' | 'Ã' => MOJIBAKE.iter().find(|(bad, _)| rest.starts_with(bad)),
-            _ => None,
-        };
-        let (mapped, len) = match repaired {
-            Some((bad, good)) => (Some(*good), bad.len()),
-            None => (map_char(c), c.len_utf8()),
-        };
-        rest = &rest[len..];
-        match mapped {
-            None => {}
-            Some(' ') => out.space(),
-            Some(m) => {
-                for lower in m.to_lowercase() {
-                    match (lower.is_ascii(), without_accent(lower)) {
-                        (true, _) => out.push(lower),
-                        (false, Some(letters)) => letters.chars().for_each(|l| out.push(l)),
-                        (false, None) => out.space(),
-                    }
-                }
-            }
+            out.digit();
+        } else if byte.is_ascii_graphic() {
+            rest = &rest[1..];
+            out.push(char::from(byte.to_ascii_lowercase()));
+        } else {
+            rest = &rest[1..];
+            out.space();
         }
     }
     out.text
@@ -86,6 +65,7 @@ struct Ascii {
 }
 
 impl Ascii {
+    #[inline] // once per character
     fn push(&mut self, c: char) {
         if self.pending_space {
             self.text.push(' ');
@@ -110,6 +90,37 @@ impl Ascii {
 
     fn ends_in_word(&self) -> bool {
         !self.pending_space && self.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+    }
+
+    /// Adds the non-ASCII char `rest` starts with, mapped and repaired;
+    /// returns how many bytes of `rest` it took. Kept out of the ASCII loop:
+    /// most policies are nearly all ASCII, and a short loop is quick to
+    /// compile and to run in a wasm engine's first tier.
+    #[inline(never)]
+    fn other(&mut self, rest: &str) -> usize {
+        let Some(c) = rest.chars().next() else { return rest.len() };
+        let repaired = match c {
+            'ï' | 'â' | 'Ã' => MOJIBAKE.iter().find(|(bad, _)| rest.starts_with(bad)),
+            _ => None,
+        };
+        let (mapped, len) = match repaired {
+            Some((bad, good)) => (Some(*good), bad.len()),
+            None => (map_char(c), c.len_utf8()),
+        };
+        match mapped {
+            None => {}
+            Some(' ') => self.space(),
+            Some(m) => {
+                for lower in m.to_lowercase() {
+                    match (lower.is_ascii(), without_accent(lower)) {
+                        (true, _) => self.push(lower),
+                        (false, Some(letters)) => letters.chars().for_each(|l| self.push(l)),
+                        (false, None) => self.space(),
+                    }
+                }
+            }
+        }
+        len
     }
 }
 

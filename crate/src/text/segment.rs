@@ -5,6 +5,13 @@
 //! and list markers, the short unpunctuated lines that HTML headings become
 //! when a page is flattened to text, "Label: text" list items, and the
 //! sentence that introduces a list ("We may share your data with:").
+//!
+//! The per-byte loops stay small, and what most lines and sentences skip
+//! (titles, abbreviations, list items, over-long runs) is kept out of them
+//! (`#[inline(never)]`): a wasm engine runs a function first in a baseline
+//! tier and recompiles the hot ones in the background, and small hot
+//! functions are quicker for both, which is most of the extension's first
+//! analysis (`npm run bench`, first call).
 
 use std::ops::Range;
 
@@ -82,14 +89,29 @@ pub fn segment(text: &str) -> Vec<Segment> {
 pub fn count_words(text: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        let is_word = c.is_alphanumeric() || (in_word && matches!(c, '\'' | '\u{2019}'));
-        if is_word && !in_word {
-            words += 1;
-        }
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        // ASCII, most of a policy, is decided without decoding a char;
+        // the bytes inside a longer char are skipped.
+        let is_word = match byte {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => true,
+            b'\'' => in_word,
+            0x80..=0xBF => continue,
+            _ if byte.is_ascii() => false,
+            _ => match char_at(text, at) {
+                Some(c) => c.is_alphanumeric() || (in_word && c == '\u{2019}'),
+                None => false,
+            },
+        };
+        words += usize::from(is_word && !in_word);
         in_word = is_word;
     }
     words
+}
+
+/// The char starting at byte `at` of `text`, if `at` is a char boundary
+/// before its end.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|rest| rest.chars().next())
 }
 
 struct Splitter<'a> {
@@ -100,6 +122,7 @@ struct Splitter<'a> {
 }
 
 impl Splitter<'_> {
+    #[inline(never)] // see the module comment: `segment` runs once, `line` often
     fn line(&mut self, range: Range<usize>) {
         let range = trim(self.text, range);
         let line = &self.text[range.clone()];
@@ -124,6 +147,7 @@ impl Splitter<'_> {
         self.lead_in = last.filter(|&i| self.ends_with_colon(i));
     }
 
+    #[inline(never)] // see the module comment
     fn list_item(&mut self, range: Range<usize>) {
         let item = &self.text[range.clone()];
         if looks_like_heading(item) && !item.ends_with(':') {
@@ -151,9 +175,10 @@ impl Splitter<'_> {
     }
 
     fn push_heading(&mut self, range: Range<usize>) {
-        for piece in cut_long(self.text, range) {
-            self.segments.push(Segment { range: piece, kind: SegmentKind::Heading, heading: None, lead_in: None });
-        }
+        let segments = &mut self.segments;
+        cut_long(self.text, range, |piece| {
+            segments.push(Segment { range: piece, kind: SegmentKind::Heading, heading: None, lead_in: None });
+        });
         self.heading = Some(self.segments.len() - 1);
         self.lead_in = None;
     }
@@ -168,10 +193,11 @@ impl Splitter<'_> {
                 self.push_heading(sentence);
                 continue;
             }
-            for piece in cut_long(self.text, sentence) {
-                self.segments.push(Segment { range: piece, kind, heading: self.heading, lead_in });
-                last = Some(self.segments.len() - 1);
-            }
+            let (segments, heading) = (&mut self.segments, self.heading);
+            cut_long(self.text, sentence, |piece| {
+                segments.push(Segment { range: piece, kind, heading, lead_in });
+                last = Some(segments.len() - 1);
+            });
         }
         last
     }
@@ -184,9 +210,43 @@ impl Splitter<'_> {
 /// Shrinks `range` so it neither starts nor ends with whitespace.
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
-    let start = range.start + (slice.len() - slice.trim_start().len());
-    let end = range.end - (slice.len() - slice.trim_end().len());
+    let start = range.start + leading_whitespace(slice);
+    let end = range.end - trailing_whitespace(slice);
     start..end.max(start)
+}
+
+/// Bytes of whitespace `text` starts with (what `trim_start` removes).
+fn leading_whitespace(text: &str) -> usize {
+    let mut at = 0;
+    while let Some(&byte) = text.as_bytes().get(at) {
+        let len = match byte {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
+            _ if byte.is_ascii() => break,
+            _ => match char_at(text, at) {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                _ => break,
+            },
+        };
+        at += len;
+    }
+    at
+}
+
+/// Bytes of whitespace `text` ends with (what `trim_end` removes).
+fn trailing_whitespace(text: &str) -> usize {
+    let mut end = text.len();
+    while let Some(&byte) = text.as_bytes().get(end.wrapping_sub(1)) {
+        let len = match byte {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
+            _ if byte.is_ascii() => break,
+            _ => match text.get(..end).and_then(|before| before.chars().next_back()) {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                _ => break,
+            },
+        };
+        end -= len;
+    }
+    text.len() - end
 }
 
 /// Offset of the content after a marker of `len` bytes, if there was one and
@@ -245,12 +305,33 @@ fn is_short_label(line: &str) -> bool {
 /// The number of whitespace-separated words of `text`, counting no
 /// further than `limit`: lines are tested for being short.
 fn count_up_to(text: &str, limit: usize) -> usize {
-    text.split_whitespace().take(limit).count()
+    let mut words = 0;
+    let mut in_word = false;
+    let mut at = 0;
+    while let Some(&byte) = text.as_bytes().get(at) {
+        if words == limit {
+            break;
+        }
+        // As `split_whitespace`, with ASCII decided without decoding a char.
+        let (space, len) = if byte.is_ascii() {
+            (matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'), 1)
+        } else {
+            let c = char_at(text, at).unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        at += len;
+    }
+    words
 }
 
 /// Whether a line is written as a title: every word capitalized but short
 /// function words ("Your California Privacy Rights.", "How You Can Access
 /// and Update Your Information"), or all capitals.
+#[inline(never)] // see the module comment
 fn is_title(line: &str) -> bool {
     const SMALL: &[&str] = &["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "with", "by", "at", "other"];
     let (mut words, mut letters, mut lowercase, mut every_word_capitalized) = (0, false, false, true);
@@ -264,6 +345,9 @@ fn is_title(line: &str) -> bool {
         letters |= word.chars().any(char::is_alphabetic);
         let capitalized = first.is_uppercase() || first.is_numeric();
         every_word_capitalized &= capitalized || SMALL.iter().any(|small| word.eq_ignore_ascii_case(small));
+        if lowercase && !every_word_capitalized {
+            return false; // neither can change back: most sentences stop here
+        }
     }
     letters && (every_word_capitalized || !lowercase)
 }
@@ -284,29 +368,29 @@ fn sentence_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let paragraph = &text[range.clone()];
     let mut sentences = Vec::new();
     let mut start = 0;
-    let mut chars = paragraph.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
+    let mut at = 0;
+    while let Some(&byte) = paragraph.as_bytes().get(at) {
+        // '.', '!' and '?' are ASCII: never a byte of another char.
+        at += 1;
+        if !matches!(byte, b'.' | b'!' | b'?') {
             continue;
         }
+        let i = at - 1;
         // Closing quotes and brackets belong to the sentence they end.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if matches!(next, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '.' | '!' | '?') {
-                end = j + next.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
+        let closing = |c: &char| matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '.' | '!' | '?');
+        while let Some(next) = char_at(paragraph, at).filter(closing) {
+            at += next.len_utf8();
         }
+        let end = at;
         let rest = &paragraph[end..];
-        let after_space = rest.trim_start();
-        if after_space.len() == rest.len() && !rest.is_empty() {
+        let space = leading_whitespace(rest);
+        if space == 0 && !rest.is_empty() {
             continue; // "www.example.com", "3.5": no space, no boundary
         }
+        let after_space = &rest[space..];
         let next_starts_sentence =
             after_space.chars().next().is_none_or(|n| n.is_uppercase() || n.is_numeric() || "\"'(“‘[•-*".contains(n));
-        if c == '.' && is_abbreviation(&paragraph[start..i]) && !after_space.is_empty() {
+        if byte == b'.' && is_abbreviation(&paragraph[start..i]) && !after_space.is_empty() {
             continue;
         }
         if next_starts_sentence {
@@ -321,6 +405,7 @@ fn sentence_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Whether the word just before a period is an abbreviation or an initial.
+#[inline(never)] // see the module comment
 fn is_abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let lower = word.to_ascii_lowercase();
@@ -329,9 +414,9 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 /// Cuts `range` into pieces of at most [`MAX_SEGMENT_BYTES`], at spaces where
-/// possible and always on char boundaries.
-fn cut_long(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut pieces = Vec::new();
+/// possible and always on char boundaries; calls `each` with each piece.
+#[inline(never)] // see the module comment
+fn cut_long(text: &str, range: Range<usize>, mut each: impl FnMut(Range<usize>)) {
     let mut start = range.start;
     while range.end - start > MAX_SEGMENT_BYTES {
         let mut cut = start + MAX_SEGMENT_BYTES;
@@ -345,15 +430,14 @@ fn cut_long(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         }
         let piece = trim(text, start..cut);
         if !piece.is_empty() {
-            pieces.push(piece);
+            each(piece);
         }
         start = cut;
     }
     let piece = trim(text, start..range.end);
     if !piece.is_empty() {
-        pieces.push(piece);
+        each(piece);
     }
-    pieces
 }
 
 #[cfg(test)]
@@ -450,6 +534,36 @@ mod tests {
     #[test]
     fn counts_words() {
         assert_eq!(count_words("We don't sell — ever. 42 times"), 6);
+        assert_eq!(count_words("Café’s naïve 'quoted' 3.5"), 5);
         assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
+    fn counts_whitespace_separated_words_up_to_a_limit() {
+        let text = " Privacy\u{a0}Policy\u{2003}for\x0Bthe\u{85}site\t ";
+        assert_eq!(count_up_to(text, 99), text.split_whitespace().count());
+        assert_eq!(count_up_to(text, 99), 5);
+        assert_eq!(count_up_to(text, 3), 3);
+        assert_eq!(count_up_to("", 3), 0);
+        assert_eq!(count_up_to("— –", 3), 2);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The byte-wise counters read any text as the char-wise definitions do.
+        #[test]
+        fn byte_counters_agree_with_char_definitions(text in "(\\PC|\\s|['’])*", limit in 0usize..20) {
+            proptest::prop_assert_eq!(count_up_to(&text, limit), text.split_whitespace().take(limit).count());
+            let mut words = 0;
+            let mut in_word = false;
+            for c in text.chars() {
+                let is_word = c.is_alphanumeric() || (in_word && matches!(c, '\'' | '\u{2019}'));
+                words += usize::from(is_word && !in_word);
+                in_word = is_word;
+            }
+            proptest::prop_assert_eq!(count_words(&text), words);
+            proptest::prop_assert_eq!(leading_whitespace(&text), text.len() - text.trim_start().len());
+            proptest::prop_assert_eq!(trailing_whitespace(&text), text.len() - text.trim_end().len());
+        }
     }
 }
