@@ -127,15 +127,30 @@ struct Document<'a> {
     text: &'a str,
     truncated: bool,
     segments: Vec<Segment>,
-    normalized: Vec<String>,
+    /// Every segment's normalized form, end to end...
+    normalized: String,
+    /// ...segment `i`'s ending at `normalized_ends[i]`.
+    normalized_ends: Vec<usize>,
 }
 
 impl<'a> Document<'a> {
     fn new(input: &'a str) -> Document<'a> {
         let (text, truncated) = truncate(input, MAX_INPUT_BYTES);
         let segments = segment(text);
-        let normalized = segments.iter().map(|s| normalize::for_matching(&text[s.range.clone()])).collect();
-        Document { text, truncated, segments, normalized }
+        let mut normalized = String::with_capacity(text.len());
+        let normalized_ends = (segments.iter())
+            .map(|s| {
+                normalize::for_matching_into(&text[s.range.clone()], &mut normalized);
+                normalized.len()
+            })
+            .collect();
+        Document { text, truncated, segments, normalized, normalized_ends }
+    }
+
+    /// The normalized form of segment `index`.
+    fn normalized(&self, index: usize) -> &str {
+        let start = index.checked_sub(1).map_or(0, |previous| self.normalized_ends[previous]);
+        &self.normalized[start..self.normalized_ends[index]]
     }
 
     /// Visits the segments in order.
@@ -144,26 +159,26 @@ impl<'a> Document<'a> {
         let mut joined = String::new();
         for (index, segment) in self.segments.iter().enumerate() {
             if segment.kind == SegmentKind::Heading {
-                visit(Visit::Heading(&self.normalized[index]));
+                visit(Visit::Heading(self.normalized(index)));
                 previous = None;
                 continue;
             }
             let (text, own_start) = match segment.lead_in {
                 Some(lead_in) => {
-                    let lead_in = tail(&self.normalized[lead_in], LEAD_IN_CONTEXT_BYTES);
+                    let lead_in = tail(self.normalized(lead_in), LEAD_IN_CONTEXT_BYTES);
                     joined.clear();
                     joined.push_str(lead_in);
                     joined.push(' ');
-                    joined.push_str(&self.normalized[index]);
+                    joined.push_str(self.normalized(index));
                     (joined.as_str(), lead_in.len() + 1)
                 }
-                None => (self.normalized[index].as_str(), 0),
+                None => (self.normalized(index), 0),
             };
             let view = SentenceView {
                 text,
                 own_start,
-                heading: segment.heading.map(|h| self.normalized[h].as_str()),
-                previous: previous.map(|p| self.normalized[p].as_str()),
+                heading: segment.heading.map(|h| self.normalized(h)),
+                previous: previous.map(|p| self.normalized(p)),
             };
             visit(Visit::Sentence(index, view));
             previous = Some(index);

@@ -220,7 +220,21 @@ impl Library {
     /// Every match of `pattern` inside `within`, leftmost first, not
     /// overlapping; of matches starting together, the shortest.
     pub fn find_all(&self, scan: &Scan<'_>, pattern: PatternId, within: Range<usize>) -> Vec<Range<usize>> {
-        let mut found: Vec<Range<usize>> = Vec::new();
+        let mut found = Vec::new();
+        self.find_all_into(scan, pattern, within, &mut found);
+        found
+    }
+
+    /// [`Library::find_all`] into `found` (cleared first): one buffer for
+    /// many patterns.
+    pub fn find_all_into(
+        &self,
+        scan: &Scan<'_>,
+        pattern: PatternId,
+        within: Range<usize>,
+        found: &mut Vec<Range<usize>>,
+    ) {
+        found.clear();
         for chain in &self.patterns[pattern] {
             let Some(Link::Phrase(first)) = chain.first() else { continue };
             for occurrence in scan.of(*first) {
@@ -232,7 +246,7 @@ impl Library {
                 }
             }
         }
-        sort_ranges(&mut found);
+        sort_ranges(found);
         let mut end = 0;
         found.retain(|range| {
             let kept = range.start >= end;
@@ -241,7 +255,6 @@ impl Library {
             }
             kept
         });
-        found
     }
 
     /// Whether `pattern` matches anywhere inside `within`.

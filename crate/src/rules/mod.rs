@@ -244,18 +244,19 @@ impl Rules {
         let own = sentence.own_start..sentence.text.len();
         let reading = OnceCell::new();
         let context_scans = OnceCell::new();
+        let mut found = Vec::new();
         // Candidates ascend, and rules' patterns were added in rule order:
         // rules are tried in table order.
         for pattern in self.library.candidates(scan) {
             let Some(index) = self.rule_of_pattern[pattern] else { continue };
             let compiled = &self.rules[index];
             // The lead-in earns its badges itself: only matches in the sentence count.
-            let found = self.library.find_all(scan, compiled.pattern, own.clone());
+            self.library.find_all_into(scan, compiled.pattern, own.clone(), &mut found);
             if found.is_empty() || !self.preconditions_hold(compiled, scan, sentence, &context_scans) {
                 continue;
             }
             let reading = reading.get_or_init(|| Reading::of(&self.library, self.clause, scan));
-            for matched in found {
+            for matched in found.drain(..) {
                 let outcome = self.outcome(compiled, scan, reading, own.clone(), matched.clone());
                 let badge = match outcome {
                     Outcome::Affirmed => compiled.rule.affirmed,

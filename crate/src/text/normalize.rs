@@ -29,7 +29,14 @@ const MOJIBAKE: &[(&str, char)] = &[
 /// invisible characters mapped to plain ASCII punctuation and every run of
 /// whitespace or control characters collapsed to one space.
 pub fn for_matching(text: &str) -> String {
-    let mut out = Ascii { text: String::with_capacity(text.len()), pending_space: false, in_number: false };
+    let mut out = String::with_capacity(text.len());
+    for_matching_into(text, &mut out);
+    out
+}
+
+/// Appends [`for_matching`] of `text` to `out`: many texts in one string.
+pub fn for_matching_into(text: &str, out: &mut String) {
+    let mut out = Ascii { start: out.len(), text: out, pending_space: false, in_number: false };
     let mut rest = text;
     while let Some(&byte) = rest.as_bytes().first() {
         if matches!(byte, b'h' | b'H' | b'w' | b'W') && !out.ends_in_word() {
@@ -53,18 +60,19 @@ pub fn for_matching(text: &str) -> String {
             out.space();
         }
     }
-    out.text
 }
 
 /// Normalized text being built: spaces are held back so runs collapse and
 /// the text neither starts nor ends with one; every number becomes `0`.
-struct Ascii {
-    text: String,
+struct Ascii<'o> {
+    /// The string written to; this text's form starts at `start`.
+    text: &'o mut String,
+    start: usize,
     pending_space: bool,
     in_number: bool,
 }
 
-impl Ascii {
+impl Ascii<'_> {
     #[inline] // once per character
     fn push(&mut self, c: char) {
         if self.pending_space {
@@ -84,12 +92,14 @@ impl Ascii {
     }
 
     fn space(&mut self) {
-        self.pending_space = !self.text.is_empty();
+        self.pending_space = self.text.len() > self.start;
         self.in_number = false;
     }
 
     fn ends_in_word(&self) -> bool {
-        !self.pending_space && self.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+        !self.pending_space
+            && self.text.len() > self.start
+            && self.text.as_bytes()[self.text.len() - 1].is_ascii_alphanumeric()
     }
 
     /// Adds the non-ASCII char `rest` starts with, mapped and repaired;
@@ -175,7 +185,18 @@ fn map_char(c: char) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::for_matching;
+    use super::{for_matching, for_matching_into};
+
+    #[test]
+    fn appending_normalizes_each_text_on_its_own() {
+        let mut out = String::new();
+        for text in ["  We  SELL ", "https://x.example data", "Why 42"] {
+            for_matching_into(text, &mut out);
+            out.push('|');
+        }
+        assert_eq!(out, "we sell|data|why 0|");
+        assert_eq!(for_matching("  We  SELL "), "we sell");
+    }
 
     #[test]
     fn lowercases_and_collapses_whitespace() {

@@ -186,19 +186,23 @@ impl Splitter<'_> {
     /// Pushes the sentences of `range`; returns the index of the last one.
     fn sentences(&mut self, range: Range<usize>, kind: SegmentKind, lead_in: Option<usize>) -> Option<usize> {
         let mut last = None;
-        for (i, sentence) in sentence_ranges(self.text, range).into_iter().enumerate() {
-            let text = &self.text[sentence.clone()];
-            if i == 0 && count_up_to(text, MAX_INLINE_TITLE_WORDS + 1) <= MAX_INLINE_TITLE_WORDS && is_title(text) {
+        let mut first = true;
+        let text = self.text;
+        sentence_ranges(text, range, |sentence| {
+            let words = &text[sentence.clone()];
+            let run_in = first && count_up_to(words, MAX_INLINE_TITLE_WORDS + 1) <= MAX_INLINE_TITLE_WORDS;
+            first = false;
+            if run_in && is_title(words) {
                 // "Service Providers. We share..." : a run-in heading.
                 self.push_heading(sentence);
-                continue;
+                return;
             }
             let (segments, heading) = (&mut self.segments, self.heading);
-            cut_long(self.text, sentence, |piece| {
+            cut_long(text, sentence, |piece| {
                 segments.push(Segment { range: piece, kind, heading, lead_in });
                 last = Some(segments.len() - 1);
             });
-        }
+        });
         last
     }
 
@@ -363,10 +367,9 @@ fn label_end(item: &str) -> Option<usize> {
     is_label.then_some(colon)
 }
 
-/// Yields the sentence ranges of a paragraph.
-fn sentence_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+/// Calls `each` with the range of each sentence of a paragraph, in order.
+fn sentence_ranges(text: &str, range: Range<usize>, mut each: impl FnMut(Range<usize>)) {
     let paragraph = &text[range.clone()];
-    let mut sentences = Vec::new();
     let mut start = 0;
     let mut at = 0;
     while let Some(&byte) = paragraph.as_bytes().get(at) {
@@ -394,23 +397,21 @@ fn sentence_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             continue;
         }
         if next_starts_sentence {
-            sentences.push(trim(text, range.start + start..range.start + end));
+            each(trim(text, range.start + start..range.start + end));
             start = end;
         }
     }
     if paragraph[start..].chars().any(char::is_alphanumeric) {
-        sentences.push(trim(text, range.start + start..range.end));
+        each(trim(text, range.start + start..range.end));
     }
-    sentences
 }
 
 /// Whether the word just before a period is an abbreviation or an initial.
 #[inline(never)] // see the module comment
 fn is_abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    let lower = word.to_ascii_lowercase();
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    single_letter || ABBREVIATIONS.contains(&lower.as_str())
+    single_letter || ABBREVIATIONS.iter().any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
 }
 
 /// Cuts `range` into pieces of at most [`MAX_SEGMENT_BYTES`], at spaces where
