@@ -436,6 +436,32 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Saved bytes read back to the same library; damaged ones are an
+        /// error or a library that scans without panicking.
+        #[test]
+        fn damaged_bytes_never_panic(flips in proptest::collection::vec((0usize..4096, 0u8..=255), 0..4), cut in 0usize..4096) {
+            let lib = library(&["we ~2 sell*", "cookies?|web beacons?", "(do|does) not ~, share", "e.g."]);
+            let bytes = lib.to_bytes();
+            let read = Library::from_bytes(&bytes).expect("reads its own bytes");
+            proptest::prop_assert_eq!(read.to_bytes(), bytes.clone());
+            let mut damaged = bytes.clone();
+            for (at, byte) in flips {
+                let len = damaged.len();
+                damaged[at % len] = byte;
+            }
+            damaged.truncate(damaged.len() - cut % damaged.len());
+            if let Ok(lib) = Library::from_bytes(&damaged) {
+                let text = "we do not share cookies, e.g. web beacons; we may well sell data";
+                let scan = lib.scan(text);
+                for pattern in lib.candidates(&scan) {
+                    lib.find_all(&scan, pattern, 0..text.len());
+                }
+            }
+        }
+    }
+
     #[test]
     fn bad_patterns_are_errors() {
         assert!(Library::build(&["fine", "(bad"]).is_err());

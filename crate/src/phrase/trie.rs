@@ -88,6 +88,13 @@ pub struct Trie {
     /// The root's children by word id ([`NO_NODE`] if none): every token of
     /// a text is looked up there.
     root_children: Vec<u32>,
+    nodes: Nodes,
+    prefixes: Prefixes,
+}
+
+/// The nodes of a trie (node 0 is the root).
+#[derive(Debug)]
+struct Nodes {
     /// For each node: the words it has children by, ascending...
     child_words: Lists,
     /// ...and the children, in the same order.
@@ -97,14 +104,19 @@ pub struct Trie {
     /// For each node: 1 + the root of the byte trie of the stem prefixes
     /// (`advertis*`) that end phrases after it, or [`NO_STEMS`].
     stems: Vec<u32>,
-    /// Byte tries of stem prefixes: for each prefix node, which word bytes
-    /// have a child (bit [`byte_bit`] of each)...
-    prefix_masks: Vec<u64>,
+}
+
+/// Byte tries of stem prefixes.
+#[derive(Debug)]
+struct Prefixes {
+    /// For each prefix node: which word bytes have a child (bit
+    /// [`byte_bit`] of each)...
+    masks: Vec<u64>,
     /// ...the children, in the order of their bits (the child by a byte is
     /// at the count of lower bits set, so finding it takes no search)...
-    prefix_children: Lists,
+    children: Lists,
     /// ...and the phrases whose stem prefix ends there.
-    prefix_phrases: Lists,
+    phrases: Lists,
 }
 
 /// Lists of numbers, stored end to end.
@@ -205,50 +217,41 @@ impl Trie {
     /// The trie of these words, nodes (node 0 is the root) and stem prefix
     /// nodes. Ids must be in range (the builder's are).
     pub fn from_parts(words: &[Box<str>], nodes: Vec<NodeParts>, prefixes: Vec<PrefixNode>) -> Trie {
-        let mut child_words = Lists::with_capacity(nodes.len());
-        let mut child_nodes = Vec::new();
-        let mut ends = Lists::with_capacity(nodes.len());
-        let mut stems = Vec::with_capacity(nodes.len());
-        for (node_ends, stem, node_children) in nodes {
-            ends.push(node_ends);
-            stems.push(stem.map_or(NO_STEMS, |root| root + 1));
-            child_words.push(node_children.iter().map(|&(word, _)| word));
-            child_nodes.extend(node_children.iter().map(|&(_, child)| child));
+        let mut frozen = Nodes {
+            child_words: Lists::with_capacity(nodes.len()),
+            child_nodes: Vec::new(),
+            ends: Lists::with_capacity(nodes.len()),
+            stems: Vec::with_capacity(nodes.len()),
+        };
+        for (ends, stem, children) in nodes {
+            frozen.ends.push(ends);
+            frozen.stems.push(stem.map_or(NO_STEMS, |root| root + 1));
+            frozen.child_words.push(children.iter().map(|&(word, _)| word));
+            frozen.child_nodes.extend(children.iter().map(|&(_, child)| child));
         }
-        let mut prefix_masks = Vec::with_capacity(prefixes.len());
-        let mut prefix_children = Lists::with_capacity(prefixes.len());
-        let mut prefix_phrases = Lists::with_capacity(prefixes.len());
+        let mut stem_tries = Prefixes {
+            masks: Vec::with_capacity(prefixes.len()),
+            children: Lists::with_capacity(prefixes.len()),
+            phrases: Lists::with_capacity(prefixes.len()),
+        };
         for prefix in prefixes {
-            prefix_masks.push(prefix.mask);
-            prefix_children.push(prefix.children);
-            prefix_phrases.push(prefix.phrases);
+            stem_tries.masks.push(prefix.mask);
+            stem_tries.children.push(prefix.children);
+            stem_tries.phrases.push(prefix.phrases);
         }
-        let words = WordTable::new(words);
-        let root_children = Vec::new();
-        Trie {
-            words,
-            root_children,
-            child_words,
-            child_nodes,
-            ends,
-            stems,
-            prefix_masks,
-            prefix_children,
-            prefix_phrases,
-        }
-        .with_root_index()
+        Trie::new(WordTable::new(words), frozen, stem_tries)
     }
 
-    /// The trie, with the root's children indexed by word.
-    fn with_root_index(mut self) -> Trie {
-        self.root_children = vec![NO_NODE; self.words.len()];
-        if !self.stems.is_empty() {
-            let first = self.child_words.starts[0] as usize;
-            for (offset, &word) in self.child_words.get(0).iter().enumerate() {
-                self.root_children[word as usize] = self.child_nodes[first + offset];
+    /// The trie of these parts, with the root's children indexed by word.
+    fn new(words: WordTable, nodes: Nodes, prefixes: Prefixes) -> Trie {
+        let mut root_children = vec![NO_NODE; words.len()];
+        if !nodes.stems.is_empty() {
+            let first = nodes.child_words.starts[0] as usize;
+            for (offset, &word) in nodes.child_words.get(0).iter().enumerate() {
+                root_children[word as usize] = nodes.child_nodes[first + offset];
             }
         }
-        self
+        Trie { words, root_children, nodes, prefixes }
     }
 
     /// Calls `found` with every phrase whose stem, after the node whose
@@ -257,12 +260,12 @@ impl Trie {
         let mut at = root;
         for byte in std::iter::once(None).chain(word.bytes().map(Some)) {
             if let Some(byte) = byte {
-                match rank(self.prefix_masks[at as usize], byte) {
-                    Some(child) => at = self.prefix_children.get(at)[child],
+                match rank(self.prefixes.masks[at as usize], byte) {
+                    Some(child) => at = self.prefixes.children.get(at)[child],
                     None => return,
                 }
             }
-            self.prefix_phrases.get(at).iter().for_each(|&phrase| found(phrase));
+            self.prefixes.phrases.get(at).iter().for_each(|&phrase| found(phrase));
         }
     }
 
@@ -271,8 +274,8 @@ impl Trie {
         if node == 0 {
             return self.root_children[word as usize];
         }
-        match self.child_words.get(node).binary_search(&word) {
-            Ok(at) => self.child_nodes[self.child_words.starts[node as usize] as usize + at],
+        match self.nodes.child_words.get(node).binary_search(&word) {
+            Ok(at) => self.nodes.child_nodes[self.nodes.child_words.starts[node as usize] as usize + at],
             Err(_) => NO_NODE,
         }
     }
@@ -296,7 +299,7 @@ impl Trie {
                     }
                 };
                 // A token is a run of word bytes or one other byte.
-                let stems = self.stems[node as usize];
+                let stems = self.nodes.stems[node as usize];
                 if stems != NO_STEMS && is_word(text.as_bytes()[token.start]) {
                     self.stems_of(stems - 1, &text[token.start..token.end], &mut found);
                 }
@@ -305,47 +308,51 @@ impl Trie {
                     break;
                 }
                 node = child;
-                self.ends.get(node).iter().for_each(|&phrase| found(phrase));
+                self.nodes.ends.get(node).iter().for_each(|&phrase| found(phrase));
             }
         }
     }
 
     /// Appends the trie to `out` (read back by [`Trie::read`]).
     pub fn write(&self, out: &mut Writer) {
+        let (nodes, prefixes) = (&self.nodes, &self.prefixes);
         self.words.write(out);
-        out.index(self.stems.len());
-        out.index(self.prefix_masks.len());
-        self.child_words.write(out);
-        out.numbers(&self.child_nodes);
-        self.ends.write(out);
-        out.numbers(&self.stems);
+        out.index(nodes.stems.len());
+        out.index(prefixes.masks.len());
+        nodes.child_words.write(out);
+        out.numbers(&nodes.child_nodes);
+        nodes.ends.write(out);
+        out.numbers(&nodes.stems);
         // A prefix node's mask has one bit per child: saved as the bits.
         let bits: Vec<u32> =
-            self.prefix_masks.iter().flat_map(|&mask| (0..63).filter(move |bit| mask >> bit & 1 == 1)).collect();
+            prefixes.masks.iter().flat_map(|&mask| (0..63).filter(move |bit| mask >> bit & 1 == 1)).collect();
         out.numbers(&bits);
-        self.prefix_children.write(out);
-        self.prefix_phrases.write(out);
+        prefixes.children.write(out);
+        prefixes.phrases.write(out);
     }
 
     /// Reads a trie [`Trie::write`] wrote, whose phrase ids are below
     /// `phrases`; every id is checked, so the trie is safe to scan with.
     pub fn read(input: &mut Reader<'_>, phrases: usize) -> Result<Trie, String> {
         let words = WordTable::read(input)?;
-        let (nodes, prefix_nodes) = (input.count()?, input.count()?);
-        let child_words = Lists::read(input, nodes, words.len())?;
-        let child_nodes = input.numbers()?;
-        let ends = Lists::read(input, nodes, phrases)?;
-        let stems = input.numbers()?;
+        let (node_count, prefix_count) = (input.count()?, input.count()?);
+        let nodes = Nodes {
+            child_words: Lists::read(input, node_count, words.len())?,
+            child_nodes: input.numbers()?,
+            ends: Lists::read(input, node_count, phrases)?,
+            stems: input.numbers()?,
+        };
         let bits = input.numbers()?;
-        let prefix_children = Lists::read(input, prefix_nodes, prefix_nodes)?;
-        let prefix_phrases = Lists::read(input, prefix_nodes, phrases)?;
-        let children_ok = nodes > 0
-            && child_nodes.len() == child_words.items.len()
-            && child_nodes.iter().all(|&child| child != NO_NODE && (child as usize) < nodes)
-            && (0..nodes as u32).all(|node| child_words.get(node).windows(2).all(|pair| pair[0] < pair[1]));
-        let stems_ok = stems.len() == nodes && stems.iter().all(|&root| (root as usize) <= prefix_nodes);
-        let mut prefixes_ok = bits.len() == prefix_children.items.len();
-        let prefix_masks: Vec<u64> = (prefix_children.starts.windows(2))
+        let children = Lists::read(input, prefix_count, prefix_count)?;
+        let prefix_phrases = Lists::read(input, prefix_count, phrases)?;
+        let children_ok = node_count > 0
+            && nodes.child_nodes.len() == nodes.child_words.items.len()
+            && nodes.child_nodes.iter().all(|&child| child != NO_NODE && (child as usize) < node_count)
+            && (0..node_count as u32).all(|node| nodes.child_words.get(node).windows(2).all(|pair| pair[0] < pair[1]));
+        let stems_ok =
+            nodes.stems.len() == node_count && nodes.stems.iter().all(|&root| (root as usize) <= prefix_count);
+        let mut prefixes_ok = bits.len() == children.items.len();
+        let masks: Vec<u64> = (children.starts.windows(2))
             .map(|pair| {
                 let mut mask = 0u64;
                 for &bit in bits.get(pair[0] as usize..pair[1] as usize).unwrap_or_default() {
@@ -358,19 +365,7 @@ impl Trie {
         if !(children_ok && stems_ok && prefixes_ok) {
             return Err("a corrupt trie".into());
         }
-        let root_children = Vec::new();
-        Ok(Trie {
-            words,
-            root_children,
-            child_words,
-            child_nodes,
-            ends,
-            stems,
-            prefix_masks,
-            prefix_children,
-            prefix_phrases,
-        }
-        .with_root_index())
+        Ok(Trie::new(words, nodes, Prefixes { masks, children, phrases: prefix_phrases }))
     }
 }
 
@@ -476,7 +471,7 @@ mod tests {
         // 3 × 6 paths to "data", merged: after "we", "our company" and
         // "the site" comes the same choice of verbs, then the same "data".
         let trie = trie_of(&["(we|our company|the site) (shares?|sells?|rents?) data"]);
-        assert_eq!(trie.stems.len(), 6, "the root, 'our', 'the', the subject, the verb, 'data'");
+        assert_eq!(trie.nodes.stems.len(), 6, "the root, 'our', 'the', the subject, the verb, 'data'");
         assert_eq!(found(&trie, "our company rents data"), [(0, "our company rents data".to_string())]);
         assert!(found(&trie, "our site rents data").is_empty());
     }
