@@ -50,7 +50,7 @@ pub fn analyze(input: &str) -> Summary {
 /// a whole policy: for excerpts, and for testing rules one phrase at a time.
 pub fn practices(input: &str) -> Vec<BadgeId> {
     let (findings, _) = read(&Document::new(input));
-    let mut ids: Vec<BadgeId> = findings.into_keys().collect();
+    let mut ids: Vec<BadgeId> = findings.badges().collect();
     BadgeId::sort_for_display(&mut ids);
     ids
 }
@@ -59,23 +59,18 @@ pub fn practices(input: &str) -> Vec<BadgeId> {
 /// gathers the signals that tell a policy from other text.
 fn read(document: &Document<'_>) -> (Findings, Signals) {
     let mut signals = Signals { words: count_words(document.text), ..Signals::default() };
-    let mut findings = Findings::new();
+    let mut findings = Findings::default();
     let rules = Rules::get();
     document.walk(|visit| match visit {
         Visit::Heading(heading) => signals.heading(heading, rules.names_privacy(&rules.scan(heading))),
         Visit::Sentence(index, view) => {
             let scan = rules.scan(view.text);
             signals.sentence(rules.states_practice(&scan));
-            rules.apply(view, &scan, |badge| {
-                let evidence = findings.entry(badge).or_default();
-                if evidence.last() != Some(&index) {
-                    evidence.push(index);
-                }
-            });
+            rules.apply(view, &scan, |badge| findings.add(badge, index));
         }
     });
     resolve(&mut findings);
-    signals.distinct_badges = findings.len();
+    signals.distinct_badges = findings.badges().count();
     (findings, signals)
 }
 
@@ -189,12 +184,12 @@ impl<'a> Document<'a> {
 /// The badges of `findings` in display order, each with its evidence.
 fn badges(document: &Document<'_>, findings: &Findings) -> Vec<Badge> {
     let (text, segments) = (document.text, &document.segments);
-    let mut ids: Vec<BadgeId> = findings.keys().copied().collect();
+    let mut ids: Vec<BadgeId> = findings.badges().collect();
     BadgeId::sort_for_display(&mut ids);
     ids.into_iter()
         .map(|id| {
             let mut badge = Badge::new(id);
-            badge.evidence = findings[&id]
+            badge.evidence = (findings.get(id).unwrap_or_default())
                 .iter()
                 .take(MAX_EVIDENCE)
                 .map(|&index| {

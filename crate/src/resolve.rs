@@ -24,22 +24,56 @@ const BEATS: &[(BadgeId, BadgeId)] = &[
     (ChangeNotice, ChangesPostedOnly),
 ];
 
-/// Evidence per badge, as indices of the sentences that earned it.
-pub type Findings = std::collections::BTreeMap<BadgeId, Vec<usize>>;
+/// Evidence per badge, as indices of the sentences that earned it, in
+/// document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Findings {
+    /// By badge (`BadgeId as usize`); empty for a badge not found.
+    evidence: Vec<Vec<usize>>,
+}
+
+impl Default for Findings {
+    /// No badge found yet.
+    fn default() -> Findings {
+        Findings { evidence: vec![Vec::new(); BadgeId::ALL.len()] }
+    }
+}
+
+impl Findings {
+    /// Records that sentence `index` earned `badge` (sentences come in
+    /// document order; a sentence earning it twice counts once).
+    pub fn add(&mut self, badge: BadgeId, index: usize) {
+        let evidence = &mut self.evidence[badge as usize];
+        if evidence.last() != Some(&index) {
+            evidence.push(index);
+        }
+    }
+
+    /// The sentences that earned `badge`, if any did.
+    pub fn get(&self, badge: BadgeId) -> Option<&[usize]> {
+        Some(self.evidence[badge as usize].as_slice()).filter(|evidence| !evidence.is_empty())
+    }
+
+    /// The badges found, in taxonomy order.
+    pub fn badges(&self) -> impl Iterator<Item = BadgeId> + '_ {
+        BadgeId::ALL.iter().copied().filter(|&badge| self.get(badge).is_some())
+    }
+}
 
 /// Applies implications, then conflicts, to the sentence-level findings.
 pub fn resolve(findings: &mut Findings) {
     for &(found, entailed) in IMPLIES {
-        if let Some(evidence) = findings.get(&found).cloned() {
-            let target = findings.entry(entailed).or_default();
+        let evidence = findings.evidence[found as usize].clone();
+        if !evidence.is_empty() {
+            let target = &mut findings.evidence[entailed as usize];
             target.extend(evidence);
             target.sort_unstable();
             target.dedup();
         }
     }
     for &(disclosure, denial) in BEATS {
-        if findings.contains_key(&disclosure) {
-            findings.remove(&denial);
+        if findings.get(disclosure).is_some() {
+            findings.evidence[denial as usize].clear();
         }
     }
 }
@@ -48,27 +82,34 @@ pub fn resolve(findings: &mut Findings) {
 mod tests {
     use super::*;
 
+    fn findings(found: &[(BadgeId, usize)]) -> Findings {
+        let mut findings = Findings::default();
+        found.iter().for_each(|&(badge, index)| findings.add(badge, index));
+        findings
+    }
+
     #[test]
     fn disclosure_beats_blanket_denial() {
-        let mut findings = Findings::from([(NoSharing, vec![1]), (SharesData, vec![5])]);
+        let mut findings = findings(&[(NoSharing, 1), (SharesData, 5)]);
         resolve(&mut findings);
-        assert!(!findings.contains_key(&NoSharing));
-        assert_eq!(findings[&SharesData], vec![5]);
+        assert_eq!(findings.get(NoSharing), None);
+        assert_eq!(findings.get(SharesData), Some(&[5][..]));
     }
 
     #[test]
     fn selling_implies_sharing_and_withdraws_no_sharing() {
-        let mut findings = Findings::from([(NoSharing, vec![1]), (SellsData, vec![3]), (NoSale, vec![2])]);
+        let mut findings = findings(&[(NoSharing, 1), (SellsData, 3), (NoSale, 2), (SharesData, 3), (SharesData, 7)]);
         resolve(&mut findings);
-        assert_eq!(findings[&SharesData], vec![3]);
-        assert!(!findings.contains_key(&NoSharing));
-        assert!(!findings.contains_key(&NoSale));
+        assert_eq!(findings.get(SharesData), Some(&[3, 7][..]), "merged, each sentence once");
+        assert_eq!(findings.get(NoSharing), None);
+        assert_eq!(findings.get(NoSale), None);
     }
 
     #[test]
     fn denials_alone_stand() {
-        let mut findings = Findings::from([(NoCookies, vec![0]), (NoSale, vec![4])]);
+        let mut findings = findings(&[(NoCookies, 0), (NoSale, 4), (NoSale, 4)]);
         resolve(&mut findings);
-        assert_eq!(findings.len(), 2);
+        assert_eq!(findings.badges().collect::<Vec<_>>(), [NoCookies, NoSale]);
+        assert_eq!(findings.get(NoSale), Some(&[4][..]));
     }
 }
