@@ -245,11 +245,7 @@ impl TrieBuilder {
                 (ends, stem, children)
             })
             .collect();
-        let mut prefixes = self.prefixes;
-        for prefix in &mut prefixes {
-            prefix.phrases.sort_unstable(); // saved as ascending lists
-        }
-        Trie::from_parts(&self.words, nodes, prefixes)
+        Trie::from_parts(&self.words, nodes, self.prefixes)
     }
 
     /// The signature of `node`, whose children are `children`, given the
