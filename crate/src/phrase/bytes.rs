@@ -48,6 +48,14 @@ impl Writer {
         self.bytes.extend(list.iter().flat_map(|n| n.to_le_bytes().into_iter().take(width)));
     }
 
+    /// Appends the boundaries of lists stored end to end (list `i` from
+    /// `starts[i]` to `starts[i + 1]`, `starts[0]` = 0) as the lists'
+    /// lengths: small numbers, mostly a byte each.
+    pub fn starts(&mut self, starts: &[u32]) {
+        let lengths: Vec<u32> = starts.windows(2).map(|pair| pair[1] - pair[0]).collect();
+        self.numbers(&lengths);
+    }
+
     /// The bytes written.
     pub fn finish(self) -> Vec<u8> {
         self.bytes
@@ -80,21 +88,6 @@ impl<'a> Reader<'a> {
         Err("a number of over 64 bits".into())
     }
 
-    /// The next number, which must be below `limit`.
-    pub fn index_below(&mut self, limit: usize) -> Result<usize, String> {
-        let value = self.number()?;
-        usize::try_from(value)
-            .ok()
-            .filter(|&index| index < limit)
-            .ok_or_else(|| format!("{value} is out of range (< {limit})"))
-    }
-
-    /// The next `u32` below `limit`.
-    pub fn id_below(&mut self, limit: usize) -> Result<u32, String> {
-        let value = self.index_below(limit)?;
-        u32::try_from(value).map_err(|_| format!("{value} does not fit 32 bits"))
-    }
-
     /// The next count of items that take at least one byte each: never more
     /// than the bytes left, so a corrupt count cannot reserve much memory.
     pub fn count(&mut self) -> Result<usize, String> {
@@ -119,6 +112,21 @@ impl<'a> Reader<'a> {
             .chunks_exact(width)
             .map(|n| n.iter().rev().fold(0, |value, &byte| value << 8 | u32::from(byte)))
             .collect())
+    }
+
+    /// The next boundaries [`Writer::starts`] wrote, of lists that must
+    /// end together at `total`.
+    pub fn starts(&mut self, total: usize) -> Result<Vec<u32>, String> {
+        let lengths = self.numbers()?;
+        let mut starts = Vec::with_capacity(lengths.len() + 1);
+        starts.push(0u32);
+        for length in lengths {
+            starts.push(starts[starts.len() - 1].saturating_add(length));
+        }
+        match u32::try_from(total).ok() == starts.last().copied() {
+            true => Ok(starts),
+            false => Err(format!("lists that do not end at {total}")),
+        }
     }
 
     /// The next string.
@@ -153,6 +161,7 @@ mod tests {
         writer.numbers(&[3, 0, u32::MAX]);
         writer.numbers(&[300, 7]);
         writer.numbers(&[]);
+        writer.starts(&[0, 2, 2, 5]);
         let bytes = writer.finish();
         let mut reader = Reader::new(&bytes);
         for value in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
@@ -163,6 +172,7 @@ mod tests {
         assert_eq!(reader.numbers(), Ok(vec![3, 0, u32::MAX]));
         assert_eq!(reader.numbers(), Ok(vec![300, 7]));
         assert_eq!(reader.numbers(), Ok(vec![]));
+        assert_eq!(reader.starts(5), Ok(vec![0, 2, 2, 5]));
         assert_eq!(reader.finish(), Ok(()));
     }
 
@@ -170,11 +180,11 @@ mod tests {
     fn corrupt_bytes_are_errors() {
         assert!(Reader::new(&[0x80]).number().is_err(), "ends inside a number");
         assert!(Reader::new(&[0xff; 11]).number().is_err(), "over 64 bits");
-        assert!(Reader::new(&[5]).index_below(5).is_err());
         assert!(Reader::new(&[9, b'a']).string().is_err(), "longer than the bytes left");
         assert!(Reader::new(&[2, 0xff, 0xfe]).string().is_err(), "not UTF-8");
         assert!(Reader::new(&[1]).finish().is_err());
         assert!(Reader::new(&[2, 2, 1, 0, 2]).numbers().is_err(), "ends inside the second number");
         assert!(Reader::new(&[1, 3, 1, 0, 0]).numbers().is_err(), "3-byte numbers");
+        assert!(Reader::new(&[2, 1, 2, 3]).starts(4).is_err(), "lists of 2 and 3 end at 5");
     }
 }

@@ -145,24 +145,17 @@ impl Lists {
         &self.items[self.starts[list] as usize..self.starts[list + 1] as usize]
     }
 
-    /// Appends the lists: their lengths (small numbers), then the items.
+    /// Appends the lists: the items, then where each list starts.
     fn write(&self, out: &mut Writer) {
-        let lengths: Vec<u32> = self.starts.windows(2).map(|pair| pair[1] - pair[0]).collect();
-        out.numbers(&lengths);
         out.numbers(&self.items);
+        out.starts(&self.starts);
     }
 
     /// Reads `lists` lists of numbers below `limit`.
     fn read(input: &mut Reader<'_>, lists: usize, limit: usize) -> Result<Lists, String> {
-        let (lengths, items) = (input.numbers()?, input.numbers()?);
-        let mut starts = Vec::with_capacity(lengths.len() + 1);
-        starts.push(0u32);
-        for length in lengths {
-            starts.push(starts[starts.len() - 1].saturating_add(length));
-        }
-        let ok = starts.len() == lists + 1
-            && starts.last() == Some(&(items.len() as u32))
-            && items.iter().all(|&item| (item as usize) < limit);
+        let items = input.numbers()?;
+        let starts = input.starts(items.len())?;
+        let ok = starts.len() == lists + 1 && items.iter().all(|&item| (item as usize) < limit);
         ok.then_some(Lists { starts, items }).ok_or_else(|| "corrupt lists".into())
     }
 }

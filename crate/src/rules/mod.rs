@@ -352,8 +352,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))] // the wasm build has no pattern compiler
     fn rules_compile() {
         let plan = Plan::of(table::RULES);
-        let expanded: Vec<String> = plan.sources.iter().map(|source| table::expand(source)).collect();
-        Library::build(&expanded).unwrap_or_else(|e| panic!("{e}"));
+        saved::compile(&plan.sources).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(plan.rules.len(), table::RULES.len());
     }
 

@@ -36,14 +36,14 @@ pub fn library(sources: &[&str]) -> Result<Library, String> {
 
 /// Compiles `sources` (expanding their `{NAME}`s).
 #[cfg(not(target_arch = "wasm32"))]
-fn compile(sources: &[&str]) -> Result<Library, String> {
+pub fn compile(sources: &[&str]) -> Result<Library, String> {
     let expanded: Vec<String> = sources.iter().map(|source| table::expand(source)).collect();
     Library::build(&expanded)
 }
 
 /// The wasm build has no pattern compiler: the saved library must match.
 #[cfg(target_arch = "wasm32")]
-fn compile(_sources: &[&str]) -> Result<Library, String> {
+pub fn compile(_sources: &[&str]) -> Result<Library, String> {
     Err("crate/src/rules/library.bin does not match the rules: run `npm run rules:save`".into())
 }
 

@@ -108,6 +108,12 @@ pub fn count_words(text: &str) -> usize {
     words
 }
 
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` has it
+/// (which, unlike `u8::is_ascii_whitespace`, counts the vertical tab).
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
 /// The char starting at byte `at` of `text`, if `at` is a char boundary
 /// before its end.
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -224,7 +230,7 @@ fn leading_whitespace(text: &str) -> usize {
     let mut at = 0;
     while let Some(&byte) = text.as_bytes().get(at) {
         let len = match byte {
-            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
+            _ if is_ascii_space(byte) => 1,
             _ if byte.is_ascii() => break,
             _ => match char_at(text, at) {
                 Some(c) if c.is_whitespace() => c.len_utf8(),
@@ -241,7 +247,7 @@ fn trailing_whitespace(text: &str) -> usize {
     let mut end = text.len();
     while let Some(&byte) = text.as_bytes().get(end.wrapping_sub(1)) {
         let len = match byte {
-            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
+            _ if is_ascii_space(byte) => 1,
             _ if byte.is_ascii() => break,
             _ => match text.get(..end).and_then(|before| before.chars().next_back()) {
                 Some(c) if c.is_whitespace() => c.len_utf8(),
@@ -318,7 +324,7 @@ fn count_up_to(text: &str, limit: usize) -> usize {
         }
         // As `split_whitespace`, with ASCII decided without decoding a char.
         let (space, len) = if byte.is_ascii() {
-            (matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'), 1)
+            (is_ascii_space(byte), 1)
         } else {
             let c = char_at(text, at).unwrap_or(char::REPLACEMENT_CHARACTER);
             (c.is_whitespace(), c.len_utf8())
