@@ -21,6 +21,18 @@ pub const LEAD_IN_CONTEXT_BYTES: usize = 160;
 /// Most evidence sentences kept per badge (the first ones in the document).
 pub const MAX_EVIDENCE: usize = 3;
 
+/// How a text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A whole page: badges only when it reads like a privacy policy.
+    #[default]
+    Document,
+    /// Part of a policy (a quote, a pasted paragraph, a selection): badges
+    /// whatever the policy detector says, with the same rules, negation and
+    /// evidence.
+    Excerpt,
+}
+
 /// Analyzes `input`, the text of a page, into a [`Summary`].
 ///
 /// Never panics and takes time linear in the input's length.
@@ -32,22 +44,36 @@ pub const MAX_EVIDENCE: usize = 3;
 /// assert!(!summary.is_policy); // too short to be a whole policy
 /// ```
 pub fn analyze(input: &str) -> Summary {
+    analyze_as(input, Mode::Document)
+}
+
+/// Analyzes `input` read as `mode` says.
+///
+/// ```
+/// use policy_badges::{analyze_as, Mode};
+/// let summary = analyze_as("Your e-mail address is never sold.", Mode::Excerpt);
+/// assert!(!summary.is_policy); // a sentence is no whole policy...
+/// assert_eq!(summary.badges[0].id, "no-sale"); // ...but states a practice
+/// ```
+pub fn analyze_as(input: &str, mode: Mode) -> Summary {
     let document = Document::new(input);
     let (findings, signals) = read(&document);
     let verdict = signals.verdict();
-    let badges = if verdict.is_policy { badges(&document, &findings) } else { Vec::new() };
+    let shown = verdict.is_policy || mode == Mode::Excerpt;
+    let badges = if shown { badges(&document, &findings) } else { Vec::new() };
     Summary {
         is_policy: verdict.is_policy,
         policy_score: verdict.score,
         reason: verdict.reason,
         words: signals.words,
         truncated: document.truncated,
+        excerpt: mode == Mode::Excerpt,
         badges,
     }
 }
 
-/// The badges `input` earns, in display order, whether or not it reads like
-/// a whole policy: for excerpts, and for testing rules one phrase at a time.
+/// The badges `input` earns read as an excerpt, in display order: for
+/// testing rules one phrase at a time.
 pub fn practices(input: &str) -> Vec<BadgeId> {
     let (findings, _) = read(&Document::new(input));
     let mut ids: Vec<BadgeId> = findings.badges().collect();

@@ -148,6 +148,7 @@ mod tests {
             reason: String::new(),
             words: 0,
             truncated: false,
+            excerpt: false,
             badges: ids.iter().map(|&id| Badge::new(id)).collect(),
         }
     }

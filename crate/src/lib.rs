@@ -38,7 +38,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{analyze, practices, MAX_EVIDENCE, MAX_INPUT_BYTES};
+pub use analysis::{analyze, analyze_as, practices, Mode, MAX_EVIDENCE, MAX_INPUT_BYTES};
 pub use diff::{diff, diff_records, BadgeRecord, Diff, EvidenceRecord};
 pub use summary::{Badge, Evidence, Summary};
 pub use taxonomy::{markdown_table, taxonomy, BadgeId, Group, Polarity, Taxonomy};

@@ -48,6 +48,7 @@ mod tests {
             reason: String::new(),
             words: 4,
             truncated: false,
+            excerpt: false,
             badges: vec![badge],
         }
     }

@@ -18,8 +18,11 @@ pub struct Summary {
     /// Whether the input was longer than [`crate::MAX_INPUT_BYTES`] and only
     /// its beginning was analyzed.
     pub truncated: bool,
+    /// Whether the text was read as an excerpt of a policy ([`crate::Mode::Excerpt`]):
+    /// its badges are given whatever `is_policy` says.
+    pub excerpt: bool,
     /// The practices found, in display order: by group as in the spec, then id.
-    /// Empty when `is_policy` is false.
+    /// Empty when the text was read as a whole document and `is_policy` is false.
     pub badges: Vec<Badge>,
 }
 
@@ -30,6 +33,8 @@ pub struct Badge {
     pub id: &'static str,
     /// Label shown to people, e.g. `"No cookies"`.
     pub label: &'static str,
+    /// One line on what earns the badge, e.g. for a tooltip.
+    pub description: &'static str,
     /// Group the badge is shown under.
     pub group: Group,
     /// Whether the practice is good, bad or neutral for the user.
@@ -42,7 +47,14 @@ impl Badge {
     /// An empty badge of `id`, ready for evidence.
     pub(crate) fn new(id: BadgeId) -> Badge {
         let def = id.def();
-        Badge { id: def.id, label: def.label, group: def.group, polarity: def.polarity, evidence: Vec::new() }
+        Badge {
+            id: def.id,
+            label: def.label,
+            description: def.description,
+            group: def.group,
+            polarity: def.polarity,
+            evidence: Vec::new(),
+        }
     }
 }
 

@@ -5,10 +5,11 @@
 //! `text.slice(e.start, e.end) === e.text`. Errors arrive as JS exceptions
 //! with a message; nothing here panics on any input.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::diff::BadgeRecord;
+use crate::Mode;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
@@ -21,20 +22,30 @@ fn records(value: JsValue, which: &str) -> Result<Vec<BadgeRecord>, JsError> {
         .map_err(|e| JsError::new(&format!("{which} badges must be an array of {{id, evidence: [{{text}}]}}: {e}")))
 }
 
-/// Analyzes the text of a page: `{is_policy, policy_score, reason, words,
-/// truncated, badges: [{id, label, group, polarity, evidence: [{text, start,
-/// end, section}]}]}`.
-#[wasm_bindgen]
-pub fn analyze(text: &str) -> Result<JsValue, JsError> {
-    let mut summary = crate::analyze(text);
-    crate::offsets::to_utf16(&mut summary, text);
-    to_js(&summary)
+/// `analyze`'s options, all optional: `{excerpt: boolean}`.
+#[derive(Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct Options {
+    /// Read the text as part of a policy (a selection): no policy gate.
+    excerpt: bool,
 }
 
-/// Compares two versions of a policy: `{added, removed, changed_evidence}`.
+/// Analyzes the text of a page: `{is_policy, policy_score, reason, words,
+/// truncated, excerpt, badges: [{id, label, description, group, polarity,
+/// evidence: [{text, start, end, section}]}]}`. `options` is
+/// `{excerpt: true}` for a selection or a quote, or left out.
 #[wasm_bindgen]
-pub fn diff(old: &str, new: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::diff(old, new))
+pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("options must be {{excerpt: boolean}}: {e}")))?
+    };
+    let mode = if options.excerpt { Mode::Excerpt } else { Mode::Document };
+    let mut summary = crate::analyze_as(text, mode);
+    crate::offsets::to_utf16(&mut summary, text);
+    to_js(&summary)
 }
 
 /// Compares remembered badges with new ones (`[{id, evidence: [{text}]}]`
@@ -49,4 +60,15 @@ pub fn diff_badges(old: JsValue, new: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn taxonomy() -> Result<JsValue, JsError> {
     to_js(&crate::taxonomy())
+}
+
+/// The core's limits: `{max_input_bytes}`, the most UTF-8 bytes of text
+/// analyzed (longer texts are cut and reported `truncated`).
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Limits {
+        max_input_bytes: usize,
+    }
+    to_js(&Limits { max_input_bytes: crate::MAX_INPUT_BYTES })
 }

@@ -34,8 +34,19 @@ struct Diff {
 }
 
 fn summary_of(text: &str) -> Summary {
-    let value = policy_badges::wasm::analyze(text).unwrap_or_else(|_| panic!("analyze threw"));
+    summary_with(text, JsValue::UNDEFINED)
+}
+
+fn summary_with(text: &str, options: JsValue) -> Summary {
+    let value = policy_badges::wasm::analyze(text, options).unwrap_or_else(|_| panic!("analyze threw"));
     serde_wasm_bindgen::from_value(value).expect("analyze returns a Summary")
+}
+
+/// `{excerpt: true}` as JavaScript would pass it.
+fn excerpt_options() -> JsValue {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"excerpt".into(), &JsValue::TRUE).expect("sets a property");
+    options.into()
 }
 
 /// `text.slice(start, end)` in JavaScript terms (UTF-16 code units).
@@ -63,17 +74,40 @@ fn seeds_show_their_must_badges_and_none_of_their_must_not() {
 }
 
 #[wasm_bindgen_test]
-fn diff_through_js_matches_the_expected_change() {
+fn diff_badges_through_js_matches_the_expected_change() {
     let change = &expected().changes["codesector-2012.md -> codesector-2018.md"];
-    let value = policy_badges::wasm::diff(seed("codesector-2012.md").text, seed("codesector-2018.md").text)
-        .unwrap_or_else(|_| panic!("diff threw"));
-    let mut diff: Diff = serde_wasm_bindgen::from_value(value).expect("diff returns a Diff");
+    let analyzed = |name: &str| {
+        policy_badges::wasm::analyze(seed(name).text, JsValue::UNDEFINED).unwrap_or_else(|_| panic!("analyze threw"))
+    };
+    let badges = |summary: JsValue| js_sys::Reflect::get(&summary, &"badges".into()).expect("has badges");
+    let value = policy_badges::wasm::diff_badges(
+        badges(analyzed("codesector-2012.md")),
+        badges(analyzed("codesector-2018.md")),
+    )
+    .unwrap_or_else(|_| panic!("diffBadges threw"));
+    let mut diff: Diff = serde_wasm_bindgen::from_value(value).expect("diffBadges returns a Diff");
     let mut added = change.added.clone();
     let mut removed = change.removed.clone();
     for ids in [&mut diff.added, &mut diff.removed, &mut added, &mut removed] {
         ids.sort();
     }
     assert_eq!((diff.added, diff.removed), (added, removed));
+}
+
+#[wasm_bindgen_test]
+fn excerpts_get_badges_without_the_policy_gate() {
+    let sentence = "We never sell the e-mail addresses of our members.";
+    assert!(summary_of(sentence).badges.is_empty(), "one sentence is no whole policy");
+    let summary = summary_with(sentence, excerpt_options());
+    assert!(summary.badges.iter().any(|b| b.id == "no-sale"));
+    assert!(policy_badges::wasm::analyze(sentence, JsValue::from(3)).is_err(), "bad options throw");
+}
+
+#[wasm_bindgen_test]
+fn limits_give_the_input_cap() {
+    let limits = policy_badges::wasm::limits().unwrap_or_else(|_| panic!("threw"));
+    let cap = js_sys::Reflect::get(&limits, &"max_input_bytes".into()).expect("has the cap");
+    assert_eq!(cap.as_f64(), Some(policy_badges::MAX_INPUT_BYTES as f64));
 }
 
 #[wasm_bindgen_test]

@@ -41,6 +41,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Read the text as part of a policy (a quote or a pasted paragraph):
+        /// give its badges even when it is no whole policy.
+        #[arg(long)]
+        excerpt: bool,
     },
     /// Print which badges changed between two versions of a policy.
     Diff {
@@ -83,7 +87,7 @@ pub fn main() -> ExitCode {
     let args = Args::parse();
     let style = render::Style::new(args.color);
     let result = match args.command {
-        Command::Analyze { file, format } => analyze(&file, format, &style),
+        Command::Analyze { file, format, excerpt } => analyze(&file, format, excerpt, &style),
         Command::Diff { old, new, format } => diff(&old, &new, format, &style),
         Command::Badges => {
             print!("{}", policy_badges::markdown_table());
@@ -101,8 +105,9 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn analyze(file: &Path, format: Format, style: &render::Style) -> Result<(), Error> {
-    let summary = policy_badges::analyze(&input::read(file)?);
+fn analyze(file: &Path, format: Format, excerpt: bool, style: &render::Style) -> Result<(), Error> {
+    let mode = if excerpt { policy_badges::Mode::Excerpt } else { policy_badges::Mode::Document };
+    let summary = policy_badges::analyze_as(&input::read(file)?, mode);
     match format {
         Format::Json => print_json(&summary),
         Format::Text => {

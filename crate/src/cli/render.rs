@@ -57,7 +57,7 @@ impl Style {
 /// A summary as grouped lines: mark, label, and the first evidence sentence.
 pub fn summary(summary: &Summary, style: &Style) -> String {
     let mut out = String::new();
-    if !summary.is_policy {
+    if !summary.is_policy && !summary.excerpt {
         let _ = writeln!(out, "{} {}", style.paint("1", "This doesn't look like a privacy policy."), summary.reason);
         return out;
     }
@@ -65,7 +65,7 @@ pub fn summary(summary: &Summary, style: &Style) -> String {
     let _ = writeln!(
         out,
         "{}  {} concerns · {} protections · {} facts  ({} words{})",
-        style.paint("1", "Privacy policy"),
+        style.paint("1", if summary.excerpt { "Excerpt" } else { "Privacy policy" }),
         count(Polarity::Bad),
         count(Polarity::Good),
         count(Polarity::Info),
