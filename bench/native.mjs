@@ -1,5 +1,5 @@
 /**
- * The native side: runs `cargo bench --bench analyze` (crate/benches/analyze.rs)
+ * The native side: runs `cargo bench --bench analyze` (crate/core/benches/analyze.rs)
  * with its progress on this terminal, and reads the JSON it prints.
  */
 import { spawn } from 'node:child_process';
@@ -24,7 +24,7 @@ export const RUST_ENV = { ...process.env, PATH: `${join(homedir(), '.cargo', 'bi
  */
 export function benchNative() {
   return new Promise((resolve, reject) => {
-    const child = spawn('cargo', ['bench', '--bench', 'analyze', '-p', 'policy_badges'], {
+    const child = spawn('cargo', ['bench', '--bench', 'analyze', '-p', 'policy-badges'], {
       cwd: ROOT,
       env: RUST_ENV,
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
 /**
- * The timing method of the wasm side, the same as crate/benches/analyze.rs
+ * The timing method of the wasm side, the same as crate/core/benches/analyze.rs
  * uses natively: the cases of one text run in turn, round after round, so
  * machine noise hits them alike; warm-up is at least 3 rounds and 0.5 s,
  * then at least 30 timed rounds and 1 s; each case reports the median, min

@@ -1,5 +1,5 @@
 /**
- * The texts the bench times, built exactly as crate/benches/analyze.rs
+ * The texts the bench times, built exactly as crate/core/benches/analyze.rs
  * builds them for the native side: each seed policy, and the long policy —
  * the seeds in file-name order, each followed by a blank line ("\n\n"), that
  * whole round repeated until it holds at least 10,000 words — then the long

@@ -6,7 +6,10 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-WASM_BINDGEN_VERSION=0.2.130
+# Pinned in one place each: the toolchain in rust-toolchain.toml, the
+# wasm-bindgen version in Cargo.toml (the crate and its CLI must match).
+RUST_TOOLCHAIN=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 WASM_PACK_VERSION=0.15.1
 GECKODRIVER_VERSION=0.37.1
 
@@ -32,6 +35,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 else
   echo "already installed"
+fi
+
+step "Rust toolchain $RUST_TOOLCHAIN (rust-toolchain.toml)"
+if rustup toolchain list | grep -q "^$RUST_TOOLCHAIN"; then
+  echo "already installed"
+else
+  rustup toolchain install "$RUST_TOOLCHAIN" --profile minimal -c clippy -c rustfmt -t wasm32-unknown-unknown
 fi
 
 step "Rust target wasm32-unknown-unknown"

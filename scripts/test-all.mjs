@@ -59,7 +59,7 @@ function e2eFiles(browser) {
 
 const suites = [
   { name: 'rust: cargo test', run: ['cargo', ['test', '--workspace', '--color', 'never'], parseCargo] },
-  { name: 'wasm: wasm-pack test --node', run: ['wasm-pack', ['test', '--node', '--mode', 'no-install', 'crate', '--test', 'wasm'], parseCargo] },
+  { name: 'wasm: wasm-pack test --node', run: ['wasm-pack', ['test', '--node', '--mode', 'no-install', 'crate/wasm', '--test', 'web'], parseCargo] },
   {
     name: 'wasm: browser tests (headless Chromium and Firefox)',
     run: ['bash', ['scripts/test-wasm-browsers.sh'], parseCargo],

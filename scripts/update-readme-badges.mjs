@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Rewrites the README's badge list from the taxonomy in the core
 // (`policy-badges badges`), between the badges:start/end markers. A Rust
-// test (crate/tests/readme.rs) fails when the README is out of date.
+// test (crate/core/tests/readme.rs) fails when the README is out of date.
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';

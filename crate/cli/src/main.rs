@@ -1,0 +1,136 @@
+//! `policy-badges`: the analyzer on the command line.
+//!
+//! ```text
+//! policy-badges analyze policy.html            # JSON summary
+//! policy-badges analyze --format text -        # readable summary of stdin
+//! policy-badges diff old.md new.md             # what changed
+//! policy-badges eval ../shared/corpus-dev      # accuracy on labeled policies
+//! ```
+
+mod eval;
+mod html;
+mod input;
+mod render;
+mod score;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+/// Prints `value` as pretty JSON on stdout.
+fn print_json<T: Serialize>(value: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value).context("could not write JSON")?);
+    Ok(())
+}
+
+/// Reads privacy policies and states their practices as badges, with evidence.
+#[derive(Parser)]
+#[command(name = "policy-badges", version, about)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+    /// When to color text output.
+    #[arg(long, global = true, value_enum, default_value_t = render::ColorChoice::Auto)]
+    color: render::ColorChoice,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the badges of a policy (.txt, .md or .html file, or - for stdin).
+    Analyze {
+        /// The policy file, or - to read standard input.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Read the text as part of a policy (a quote or a pasted paragraph):
+        /// give its badges even when it is no whole policy.
+        #[arg(long)]
+        excerpt: bool,
+    },
+    /// Print which badges changed between two versions of a policy.
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the badge list as a Markdown table (as in the README).
+    Badges,
+    /// Show, sentence by sentence, which rules matched and how (for tuning rules).
+    Explain {
+        /// The policy file, or - to read standard input.
+        file: PathBuf,
+    },
+    /// Score the analyzer on a directory of NAME.txt + NAME.labels.json files.
+    Eval {
+        /// Directory of labeled policies.
+        dir: PathBuf,
+        /// Also write per-document misses and false alarms (with evidence) here.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
+}
+
+/// Output formats.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Machine-readable JSON.
+    Json,
+    /// A readable, colored summary.
+    Text,
+}
+
+/// Runs the command line: parses arguments, runs the command, reports errors.
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let style = render::Style::new(args.color);
+    let result = match args.command {
+        Command::Analyze { file, format, excerpt } => analyze(&file, format, excerpt, &style),
+        Command::Diff { old, new, format } => diff(&old, &new, format, &style),
+        Command::Badges => {
+            print!("{}", policy_badges::markdown_table());
+            Ok(())
+        }
+        Command::Explain { file } => input::read(&file).map(|text| print!("{}", render::explanations(&text))),
+        Command::Eval { dir, json } => eval::run(&dir, json.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("policy-badges: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn analyze(file: &Path, format: Format, excerpt: bool, style: &render::Style) -> Result<()> {
+    let mode = if excerpt { policy_badges::Mode::Excerpt } else { policy_badges::Mode::Document };
+    let summary = policy_badges::analyze_as(&input::read(file)?, mode);
+    match format {
+        Format::Json => print_json(&summary),
+        Format::Text => {
+            print!("{}", render::summary(&summary, style));
+            Ok(())
+        }
+    }
+}
+
+fn diff(old: &Path, new: &Path, format: Format, style: &render::Style) -> Result<()> {
+    let old_summary = policy_badges::analyze(&input::read(old)?);
+    let new_summary = policy_badges::analyze(&input::read(new)?);
+    let diff = policy_badges::diff(&old_summary, &new_summary);
+    match format {
+        Format::Json => print_json(&diff),
+        Format::Text => {
+            print!("{}", render::diff(&diff, &old_summary, &new_summary, style));
+            Ok(())
+        }
+    }
+}

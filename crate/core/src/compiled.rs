@@ -1,0 +1,121 @@
+//! The rules of `crate/core/rules/` as the build script compiled them
+//! (`crate/core/build/`): one phrase [`Library`] holding every pattern, and
+//! tables saying what each pattern is for. Rules, clause reading, policy
+//! detection and resolution all read from here.
+
+use std::sync::OnceLock;
+
+use policy_phrase::{Library, PatternId};
+
+use crate::taxonomy::BadgeId;
+
+/// Whose practice a rule's statement has to be about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    /// The site's own practice: statements about other sites earn nothing.
+    Site,
+    /// What the reader can do on the site (opt out, delete, export): the
+    /// reader's own "you cannot" denies it.
+    Reader,
+    /// Anyone's: the topic alone earns the badge (children, California).
+    Anyone,
+}
+
+/// One rule of a `rules/badges/*.toml` file, by its patterns' ids.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDef {
+    /// Badge earned when the statement is affirmed, if any.
+    pub earns: Option<BadgeId>,
+    /// Badge earned when the statement is denied, if any.
+    pub denied: Option<BadgeId>,
+    /// What the statement must be about.
+    pub actor: Actor,
+    /// The phrases the rule looks for.
+    pub pattern: PatternId,
+    /// Phrases the sentence (or the sentence introducing its list) must
+    /// also contain.
+    pub also: Option<PatternId>,
+    /// Phrases the sentence, its list's lead-in, the sentence before it or
+    /// its section heading must contain ("Cookies", "Children's privacy").
+    pub context: Option<PatternId>,
+    /// Phrases that, anywhere in the sentence, keep an affirmed statement
+    /// from earning (a denial still earns: "we do not share, except with
+    /// service providers").
+    pub unless: Option<PatternId>,
+    /// Where the rule is written: `badges/sharing.toml:12`.
+    pub place: &'static str,
+}
+
+/// The clause patterns of `rules/clause.toml`.
+#[derive(Debug, Clone, Copy)]
+pub struct ClausePatterns {
+    /// Where a clause ends.
+    pub boundary: PatternId,
+    /// A denied verb right after a match: "(cookies) are not used".
+    pub passive_denial: PatternId,
+    /// A clause about other websites.
+    pub other_sites: PatternId,
+}
+
+/// The word lists of `rules/clause.toml`.
+#[derive(Debug, Clone, Copy)]
+pub struct ClauseWords {
+    /// Words that negate what follows them.
+    pub negation_cues: &'static [&'static str],
+    /// Words that, right after a cue, release it ("not only").
+    pub cue_releasers: &'static [&'static str],
+    /// Words that open a new clause between a cue and a match.
+    pub scope_breakers: &'static [&'static str],
+    /// Subjects whose negations are the reader's, not the site's.
+    pub reader_subjects: &'static [&'static str],
+}
+
+/// The patterns of `rules/detect.toml`.
+#[derive(Debug, Clone, Copy)]
+pub struct DetectorPatterns {
+    /// A sentence stating one of the site's own data practices.
+    pub practice: PatternId,
+    /// A heading naming a privacy policy or notice.
+    pub privacy_heading: PatternId,
+}
+
+include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+
+/// The compiled library of every pattern (read from the embedded bytes on
+/// first use, then shared).
+pub fn library() -> &'static Library {
+    static READ: OnceLock<Library> = OnceLock::new();
+    READ.get_or_init(|| Library::from_bytes(LIBRARY).expect("the library the build script wrote reads back"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_library_reads_back_and_every_id_is_in_it() {
+        let library = library();
+        let text = "we do not sell cookies";
+        let scan = library.scan(text);
+        let ids = RULES
+            .iter()
+            .flat_map(|r| [Some(r.pattern), r.also, r.context, r.unless])
+            .flatten()
+            .chain([CLAUSE.boundary, CLAUSE.passive_denial, CLAUSE.other_sites])
+            .chain([DETECTOR.practice, DETECTOR.privacy_heading]);
+        for id in ids {
+            library.is_match(&scan, id, 0..text.len()); // in range: no panic
+        }
+    }
+
+    #[test]
+    fn every_badge_has_a_rule() {
+        for &badge in BadgeId::ALL {
+            assert!(
+                RULES.iter().any(|r| r.earns == Some(badge) || r.denied == Some(badge)),
+                "no rule earns {}",
+                badge.as_str()
+            );
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Reads the clause around a match: is the practice negated, and is the
+//! statement about this site or about other sites?
+//!
+//! A [`Reading`] of a normalized (lowercase) sentence finds its clause
+//! boundaries once; questions are then asked about the byte range of a
+//! rule's match in it.
+
+use std::ops::Range;
+
+use policy_phrase::{Gap, Library, Scan};
+
+use crate::compiled::{CLAUSE, WORDS};
+
+/// Words that may stand between a match and a passive denial of it
+/// (`passive-denial` in `rules/clause.toml`): a few words and the auxiliary
+/// ("will be", "are").
+const PASSIVE_LEAD: Gap = Gap::WordsAndCommas(4);
+
+/// How many words before the match a negation cue may stand.
+const NEGATION_WINDOW: usize = 7;
+
+/// Whose negations deny the practice a rule looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denier {
+    /// Only the site's: "you do not have to accept cookies" denies nothing
+    /// about the site's cookies.
+    Site,
+    /// The reader's too, for what the reader can do: "you cannot delete
+    /// your account" denies the choice.
+    SiteOrReader,
+}
+
+/// A sentence, read for its clauses.
+pub struct Reading<'a, 't> {
+    library: &'a Library,
+    scan: &'a Scan<'t>,
+    text: &'t str,
+    boundaries: Vec<Range<usize>>,
+}
+
+impl<'a, 't> Reading<'a, 't> {
+    /// Reads a sentence from its scan by the rules' library.
+    pub fn of(library: &'a Library, scan: &'a Scan<'t>) -> Reading<'a, 't> {
+        let text = scan.text();
+        let mut boundaries = library.find_all(scan, CLAUSE.boundary, 0..text.len());
+        let period_space = text.match_indices('.').filter(|(at, _)| text.as_bytes().get(at + 1) == Some(&b' '));
+        boundaries.extend(period_space.map(|(at, _)| at..at + 2));
+        policy_phrase::sort_ranges(&mut boundaries);
+        Reading { library, scan, text, boundaries }
+    }
+
+    /// The byte range of the clause that contains `matched` (a boundary
+    /// inside the match itself, as in "e.u.", is ignored).
+    pub fn clause_around(&self, matched: Range<usize>) -> Range<usize> {
+        let mut start = 0;
+        let mut end = self.text.len();
+        for boundary in &self.boundaries {
+            if boundary.end <= matched.start {
+                start = boundary.end;
+            } else if boundary.start >= matched.end {
+                end = boundary.start;
+                break;
+            }
+        }
+        start..end
+    }
+
+    /// Whether the practice matched at `matched` is denied in its clause:
+    /// "we do not sell", "no personal information is shared", "cookies are
+    /// not used", "we collect no personal data".
+    pub fn is_negated(&self, matched: Range<usize>, denier: Denier) -> bool {
+        let clause = self.clause_around(matched.clone());
+        negated_before(&self.text[clause.start..matched.start], denier) || self.negated_after(matched.end, clause.end)
+    }
+
+    /// The matched words are the subject of a denied practice verb ("cookies
+    /// are not used", "card numbers will never be stored") or the verb of a
+    /// denied object ("we collect no personal data").
+    fn negated_after(&self, from: usize, clause_end: usize) -> bool {
+        let mut next_words = words(&self.text[from..clause_end]);
+        let object_denied = next_words.next() == Some("no")
+            && next_words.next().is_some_and(|w| !WORDS.cue_releasers.contains(&w) && w != "longer");
+        object_denied || self.library.matches_after(self.scan, CLAUSE.passive_denial, from, PASSIVE_LEAD, clause_end)
+    }
+
+    /// Whether the clause around `matched` speaks about other websites
+    /// (linked sites, third-party sites) rather than this one: such
+    /// statements earn nothing.
+    pub fn is_about_other_sites(&self, matched: Range<usize>) -> bool {
+        self.library.is_match(self.scan, CLAUSE.other_sites, self.clause_around(matched))
+    }
+}
+
+/// A cue in the last few words before the match, with no clause opener
+/// between, not released ("not only") and, unless `denier` allows it, not
+/// the reader's own negation.
+fn negated_before(before: &str, denier: Denier) -> bool {
+    // The window, and the few words before it that may be the cue's subject.
+    let mut words: Vec<&str> = words_backwards(before).take(NEGATION_WINDOW + 3).collect();
+    words.reverse();
+    let window_start = words.len().saturating_sub(NEGATION_WINDOW);
+    let Some(cue) = (window_start..words.len()).rev().find(|&i| is_cue(words[i])) else {
+        return false;
+    };
+    let next = words.get(cue + 1).copied();
+    let previous = cue.checked_sub(1).map(|i| words[i]);
+    let released = next.is_some_and(|w| WORDS.cue_releasers.contains(&w))
+        || (words[cue] == "not" && cue >= 2 && words[cue - 2] == "whether")
+        // "Do Not Track" is a name, not a denial.
+        || (words[cue] == "not" && previous == Some("do") && next == Some("track"));
+    let broken = words[cue + 1..].iter().any(|w| WORDS.scope_breakers.contains(w));
+    let subject_start = cue.saturating_sub(3);
+    let conditional_or_readers = words[subject_start..cue]
+        .iter()
+        .any(|w| *w == "if" || (denier == Denier::Site && WORDS.reader_subjects.contains(w)));
+    !released && !broken && !conditional_or_readers
+}
+
+fn is_cue(word: &str) -> bool {
+    WORDS.negation_cues.contains(&word) || word.ends_with("n't")
+}
+
+/// The words of `text`: runs of letters, digits, apostrophes and hyphens.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(is_word_separator).filter(|w| !w.is_empty())
+}
+
+/// The [`words`] of `text`, last first.
+fn words_backwards(text: &str) -> impl Iterator<Item = &str> {
+    text.rsplit(is_word_separator).filter(|w| !w.is_empty())
+}
+
+fn is_word_separator(c: char) -> bool {
+    !(c.is_alphanumeric() || c == '\'' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `ask` on a reading of `sentence` by the rules' library.
+    fn with_reading<T>(sentence: &str, ask: impl FnOnce(&Reading<'_, '_>) -> T) -> T {
+        let library = crate::compiled::library();
+        let scan = library.scan(sentence);
+        ask(&Reading::of(library, &scan))
+    }
+
+    fn negated(sentence: &str, word: &str) -> bool {
+        let at = sentence.find(word).expect("word in sentence");
+        is_negated(sentence, at..at + word.len(), Denier::Site)
+    }
+
+    fn is_negated(sentence: &str, matched: Range<usize>, denier: Denier) -> bool {
+        with_reading(sentence, |reading| reading.is_negated(matched, denier))
+    }
+
+    fn is_about_other_sites(sentence: &str, matched: Range<usize>) -> bool {
+        with_reading(sentence, |reading| reading.is_about_other_sites(matched))
+    }
+
+    #[test]
+    fn denials_negate() {
+        assert!(negated("we do not sell your personal information", "sell"));
+        assert!(negated("we will never sell, rent or share your details", "share"));
+        assert!(negated("no personal information is shared with outsiders", "shared"));
+        assert!(negated("cookies are not used on this website", "cookies"));
+        assert!(negated("your card number will never be stored by us", "card number"));
+        assert!(negated("this site doesn't place any cookies", "cookies"));
+        assert!(negated("we collect no personal data at all", "collect"));
+        assert!(!negated("we collect no more than we need", "collect"));
+    }
+
+    #[test]
+    fn affirmations_do_not_negate() {
+        assert!(!negated("we share your details with partners", "share"));
+        assert!(!negated("including but not limited to cookies and logs", "cookies"));
+        assert!(!negated("not only do we use cookies, we also log visits", "cookies"));
+        assert!(!negated("if you do not want cookies, change your settings", "cookies"));
+        assert!(!negated("you do not have to accept cookies", "cookies"));
+        assert!(!negated("we do not control the cookies that partners place", "place"));
+        assert!(!negated("cookies do not contain personal information", "cookies"));
+        assert!(!negated("we do not sell data, but we share it with sponsors", "share"));
+        assert!(!negated("whether or not you use cookies", "cookies"));
+    }
+
+    #[test]
+    fn reader_negations_deny_only_what_the_reader_can_do() {
+        let sentence = "you cannot delete your account";
+        let at = sentence.find("delete").unwrap_or(0);
+        assert!(!is_negated(sentence, at..at + 6, Denier::Site));
+        assert!(is_negated(sentence, at..at + 6, Denier::SiteOrReader));
+        let sentence = "if you do not want mail, you can unsubscribe";
+        let at = sentence.find("unsubscribe").unwrap_or(0);
+        assert!(!is_negated(sentence, at..at + 11, Denier::SiteOrReader));
+    }
+
+    #[test]
+    fn clauses_end_at_semicolons_and_contrasts() {
+        let sentence = "we never sell your data; we share it with advertisers";
+        assert!(!negated(sentence, "share"));
+        assert_eq!(
+            &sentence[with_reading(sentence, |reading| reading.clause_around(30..35))],
+            " we share it with advertisers"
+        );
+    }
+
+    #[test]
+    fn recognizes_statements_about_other_sites() {
+        let s = "third-party sites may use cookies to track you";
+        assert!(is_about_other_sites(s, 22..29));
+        let s = "we are not responsible for the privacy practices of such other sites";
+        assert!(is_about_other_sites(s, 0..2));
+        let s = "these companies may use information about your visits to this and other websites";
+        assert!(!is_about_other_sites(s, 0..5));
+        let s = "we use cookies on our site";
+        assert!(!is_about_other_sites(s, 7..14));
+    }
+}
