@@ -10,6 +10,7 @@
 mod eval;
 mod html;
 mod input;
+mod quotes;
 mod render;
 mod score;
 
@@ -68,13 +69,19 @@ enum Command {
         /// The policy file, or - to read standard input.
         file: PathBuf,
     },
-    /// Score the analyzer on a directory of NAME.txt + NAME.labels.json files.
+    /// Score the analyzer: on directories of NAME.txt + NAME.labels.json
+    /// files, and on .jsonl files of labeled quotes ({id, badge, text} a line,
+    /// each read as an excerpt). One table each.
     Eval {
-        /// Directory of labeled policies.
-        dir: PathBuf,
+        /// Directories of labeled policies, quote files, or both.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         /// Also write per-document misses and false alarms (with evidence) here.
         #[arg(long)]
         json: Option<PathBuf>,
+        /// List up to this many missed quotes per badge, with their text.
+        #[arg(long, default_value_t = 0)]
+        misses: usize,
     },
 }
 
@@ -99,7 +106,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Explain { file } => input::read(&file).map(|text| print!("{}", render::explanations(&text))),
-        Command::Eval { dir, json } => eval::run(&dir, json.as_deref()),
+        Command::Eval { paths, json, misses } => eval::run(&paths, &eval::Options { json: json.as_deref(), misses }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

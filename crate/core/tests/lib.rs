@@ -1,5 +1,6 @@
 //! Integration tests of the core, one binary (see `autotests = false`).
 
+mod behavior;
 mod fixtures;
 mod limits;
 mod non_policies;

@@ -226,6 +226,25 @@ impl BadgeId {
         BadgeDef { id: self.as_str(), label, group, polarity, description }
     }
 
+    /// The badge that says the opposite of this one, if any: a policy
+    /// cannot earn both for the same data ("uses cookies" and "no cookies").
+    pub fn opposite(self) -> Option<BadgeId> {
+        use BadgeId::*;
+        const PAIRS: [(BadgeId, BadgeId); 6] = [
+            (Cookies, NoCookies),
+            (DntHonored, DntIgnored),
+            (SharesData, NoSharing),
+            (SellsData, NoSale),
+            (ChangeNotice, ChangesPostedOnly),
+            (RetentionLimited, RetentionIndefinite),
+        ];
+        PAIRS.iter().find_map(|&(a, b)| match self {
+            _ if self == a => Some(b),
+            _ if self == b => Some(a),
+            _ => None,
+        })
+    }
+
     /// The sort key of the display order: group as in the spec, then id.
     pub fn display_key(self) -> (Group, &'static str) {
         (self.def().group, self.as_str())
@@ -297,6 +316,18 @@ mod tests {
         }
         assert_eq!(BadgeId::ALL.len(), 36);
         assert_eq!(BadgeId::parse("no-such-badge"), None);
+    }
+
+    #[test]
+    fn opposites_come_in_pairs() {
+        for &badge in BadgeId::ALL {
+            if let Some(other) = badge.opposite() {
+                assert_eq!(other.opposite(), Some(badge));
+                assert_ne!(other, badge);
+            }
+        }
+        assert_eq!(BadgeId::NoSale.opposite(), Some(BadgeId::SellsData));
+        assert_eq!(BadgeId::Children.opposite(), None);
     }
 
     #[test]
