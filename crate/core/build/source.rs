@@ -13,10 +13,8 @@ pub struct Sources {
     pub lexicon: BTreeMap<String, (String, Vec<String>)>,
     /// Every badge rule, in file order (files by name).
     pub rules: Vec<Located<Rule>>,
-    /// How clauses are read.
-    pub clause: Located<Clause>,
-    /// What tells a policy from other text.
-    pub detect: Located<Detect>,
+    /// The files of named patterns, by name without `.toml`.
+    pub pattern_files: Vec<Located<PatternFile>>,
     /// Document-level resolution.
     pub resolve: Located<Resolve>,
 }
@@ -53,6 +51,11 @@ pub struct Rule {
     /// Phrases any of which keeps an affirmed statement from earning.
     #[serde(default)]
     pub unless: Vec<String>,
+    /// Whether the practice is a contingency that policies state
+    /// conditionally ("if we are acquired", "if the law requires it"): a
+    /// hypothetical clause does not keep it from earning.
+    #[serde(default)]
+    pub contingent: bool,
 }
 
 /// Whose practice a rule's statement has to be about.
@@ -68,25 +71,17 @@ pub enum Actor {
     Anyone,
 }
 
-/// `clause.toml`.
+/// A file of named patterns (`clause.toml`, `links.toml`, `evidence.toml`,
+/// `detect.toml`): each key a list of phrases, compiled as one pattern the
+/// core asks for by name; and, under `[words]`, plain word lists.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Clause {
-    pub boundary: Vec<String>,
-    pub passive_denial: Vec<String>,
-    pub other_sites: Vec<String>,
-    pub negation_cues: Vec<String>,
-    pub cue_releasers: Vec<String>,
-    pub scope_breakers: Vec<String>,
-    pub reader_subjects: Vec<String>,
-}
-
-/// `detect.toml`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Detect {
-    pub practice: Vec<String>,
-    pub privacy_heading: Vec<String>,
+pub struct PatternFile {
+    /// Word lists, by name (not compiled: the core compares words).
+    #[serde(default)]
+    pub words: BTreeMap<String, Vec<String>>,
+    /// Patterns, by name.
+    #[serde(flatten)]
+    pub patterns: BTreeMap<String, Vec<String>>,
 }
 
 /// `resolve.toml`.
@@ -112,6 +107,9 @@ pub struct Beats {
     pub disclosure: String,
     pub withdraws: String,
 }
+
+/// The files of named patterns, each read by one part of the core.
+pub const PATTERN_FILES: [&str; 4] = ["clause.toml", "links.toml", "evidence.toml", "detect.toml"];
 
 /// A `badges/*.toml` file.
 #[derive(Deserialize)]
@@ -140,13 +138,8 @@ impl Sources {
                 rules.push(Located { place, value: rule.into_inner() });
             }
         }
-        Ok(Sources {
-            lexicon,
-            rules,
-            clause: single(dir, "clause.toml")?,
-            detect: single(dir, "detect.toml")?,
-            resolve: single(dir, "resolve.toml")?,
-        })
+        let pattern_files = PATTERN_FILES.iter().map(|name| single(dir, name)).collect::<Result<_, _>>()?;
+        Ok(Sources { lexicon, rules, pattern_files, resolve: single(dir, "resolve.toml")? })
     }
 }
 

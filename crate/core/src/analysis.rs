@@ -1,11 +1,15 @@
 //! The pipeline: text in, [`Summary`] out.
 
-use crate::detect::{self, Signals};
+use policy_phrase::{Gap, Scan};
+
+use crate::compiled::{self, BEATS, LINKS};
+use crate::detect::Signals;
+use crate::document::{Document, Visit};
 use crate::resolve::{resolve, Findings};
-use crate::rules::{Hit, Rules, SentenceView};
+use crate::rules::{Hit, Outcome, Rules};
 use crate::summary::{Badge, Evidence, Summary};
 use crate::taxonomy::BadgeId;
-use crate::text::{count_words, normalize, segment::segment, Segment, SegmentKind};
+use crate::text::count_words;
 
 /// Inputs longer than this many bytes are cut (at a char boundary) and only
 /// their beginning is analyzed; [`Summary::truncated`] says so. Real policies
@@ -13,12 +17,9 @@ use crate::text::{count_words, normalize, segment::segment, Segment, SegmentKind
 /// while bounding the work on hostile ones.
 pub const MAX_INPUT_BYTES: usize = 2_000_000;
 
-/// Most bytes of a list's lead-in sentence read again with each of its items
-/// (its end: "... with our advertising partners:"). Bounds the work on a
-/// hostile page with a long lead-in followed by thousands of items.
-pub const LEAD_IN_CONTEXT_BYTES: usize = 160;
+pub use crate::document::LEAD_IN_CONTEXT_BYTES;
 
-/// Most evidence sentences kept per badge (the first ones in the document).
+/// Most evidence statements kept per badge (the strongest first).
 pub const MAX_EVIDENCE: usize = 3;
 
 /// How a text is read.
@@ -56,7 +57,7 @@ pub fn analyze(input: &str) -> Summary {
 /// assert_eq!(summary.badges[0].id, "no-sale"); // ...but states a practice
 /// ```
 pub fn analyze_as(input: &str, mode: Mode) -> Summary {
-    let document = Document::new(input);
+    let document = Document::new(input, MAX_INPUT_BYTES);
     let (findings, signals) = read(&document);
     let verdict = signals.verdict();
     let shown = verdict.is_policy || mode == Mode::Excerpt;
@@ -75,24 +76,44 @@ pub fn analyze_as(input: &str, mode: Mode) -> Summary {
 /// The badges `input` earns read as an excerpt, in display order: for
 /// testing rules one phrase at a time.
 pub fn practices(input: &str) -> Vec<BadgeId> {
-    let (findings, _) = read(&Document::new(input));
+    let (findings, _) = read(&Document::new(input, MAX_INPUT_BYTES));
     let mut ids: Vec<BadgeId> = findings.badges().collect();
     BadgeId::sort_for_display(&mut ids);
     ids
 }
 
-/// Applies the rules to every sentence and resolves the findings; also
+/// Applies the rules to every statement and resolves the findings; also
 /// gathers the signals that tell a policy from other text.
 fn read(document: &Document<'_>) -> (Findings, Signals) {
-    let mut signals = Signals { words: count_words(document.text), ..Signals::default() };
+    let mut signals = Signals::new(count_words(document.text));
     let mut findings = Findings::default();
     let rules = Rules::get();
+    // The statement before, and the disclosures it earned.
+    let mut before: Option<(usize, Vec<BadgeId>)> = None;
     document.walk(|visit| match visit {
-        Visit::Heading(heading) => signals.heading(heading, detect::names_privacy(&rules.scan(heading))),
-        Visit::Sentence(index, view) => {
+        Visit::Heading(heading) => {
+            signals.heading(&rules.scan(heading));
+            before = None;
+        }
+        Visit::Statement(index, view) => {
             let scan = rules.scan(view.text);
-            signals.sentence(detect::states_practice(&scan));
-            rules.apply(view, &scan, |badge| findings.add(badge, index));
+            signals.statement(&scan);
+            let (mut earned, mut denied) = (Vec::new(), Vec::new());
+            rules.trace(view, &scan, |hit| {
+                if let Some(badge) = hit.badge {
+                    findings.add(badge, index, hit.strength);
+                    match hit.outcome {
+                        Outcome::Denied => denied.push(badge),
+                        _ => earned.push(badge),
+                    }
+                }
+            });
+            if let Some((previous, disclosed)) = &before {
+                if refers_back(&scan, view.own_start) {
+                    limit(&mut findings, *previous, disclosed, &denied);
+                }
+            }
+            before = Some((index, earned));
         }
     });
     resolve(&mut findings);
@@ -100,33 +121,54 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
     (findings, signals)
 }
 
-/// What the rules made of one sentence, for studying them.
+/// Whether a statement opens by referring back to the one before it
+/// ("None of it...", "This data is never...": `back-reference` in
+/// `rules/links.toml`).
+fn refers_back(scan: &Scan<'_>, own_start: usize) -> bool {
+    let library = compiled::library();
+    library.matches_after(scan, LINKS.back_reference, own_start, Gap::Words(0), scan.len())
+}
+
+/// A statement that refers back and denies a practice limits the statement
+/// before it: the disclosures there that the denial beats are taken back
+/// ("The app sends crash reports to our partner. None of it identifies
+/// you." is no sharing of personal data).
+fn limit(findings: &mut Findings, previous: usize, disclosed: &[BadgeId], denied: &[BadgeId]) {
+    for &(disclosure, denial) in BEATS {
+        if denied.contains(&denial) && disclosed.contains(&disclosure) {
+            findings.withdraw(disclosure, previous);
+        }
+    }
+}
+
+/// What the rules made of one statement, for studying them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explanation {
-    /// The sentence as in the input.
+    /// The statement as in the input.
     pub sentence: String,
-    /// The sentence as the rules read it (lead-in first for list items).
+    /// The statement as the rules read it (with its lead-in, question or
+    /// table header).
     pub normalized: String,
     /// Every rule match in it, and what came of each.
     pub hits: Vec<Hit>,
 }
 
-/// Explains, sentence by sentence, which rules matched and how each match
-/// was read (before document-level resolution). Sentences without a match
+/// Explains, statement by statement, which rules matched and how each match
+/// was read (before document-level resolution). Statements without a match
 /// are left out.
 pub fn explain(input: &str) -> Vec<Explanation> {
-    let document = Document::new(input);
+    let document = Document::new(input, MAX_INPUT_BYTES);
     let mut explanations = Vec::new();
     let rules = Rules::get();
     document.walk(|visit| {
-        let Visit::Sentence(index, view) = visit else {
+        let Visit::Statement(index, view) = visit else {
             return;
         };
         let mut hits = Vec::new();
         rules.trace(view, &rules.scan(view.text), |hit| hits.push(hit));
         if !hits.is_empty() {
             explanations.push(Explanation {
-                sentence: document.text[document.segments[index].range.clone()].to_string(),
+                sentence: document.original(index).to_string(),
                 normalized: view.text.to_string(),
                 hits,
             });
@@ -135,79 +177,8 @@ pub fn explain(input: &str) -> Vec<Explanation> {
     explanations
 }
 
-/// A segment as [`Document::walk`] shows it.
-enum Visit<'v> {
-    /// A heading, by its normalized text.
-    Heading(&'v str),
-    /// A sentence or list item, by index and the view the rules read.
-    Sentence(usize, SentenceView<'v>),
-}
-
-/// The input cut into segments, each with its normalized form.
-struct Document<'a> {
-    text: &'a str,
-    truncated: bool,
-    segments: Vec<Segment>,
-    /// Every segment's normalized form, end to end...
-    normalized: String,
-    /// ...segment `i`'s ending at `normalized_ends[i]`.
-    normalized_ends: Vec<usize>,
-}
-
-impl<'a> Document<'a> {
-    fn new(input: &'a str) -> Document<'a> {
-        let (text, truncated) = truncate(input, MAX_INPUT_BYTES);
-        let segments = segment(text);
-        let mut normalized = String::with_capacity(text.len());
-        let normalized_ends = (segments.iter())
-            .map(|s| {
-                normalize::for_matching_into(&text[s.range.clone()], &mut normalized);
-                normalized.len()
-            })
-            .collect();
-        Document { text, truncated, segments, normalized, normalized_ends }
-    }
-
-    /// The normalized form of segment `index`.
-    fn normalized(&self, index: usize) -> &str {
-        let start = index.checked_sub(1).map_or(0, |previous| self.normalized_ends[previous]);
-        &self.normalized[start..self.normalized_ends[index]]
-    }
-
-    /// Visits the segments in order.
-    fn walk(&self, mut visit: impl FnMut(Visit<'_>)) {
-        let mut previous: Option<usize> = None;
-        let mut joined = String::new();
-        for (index, segment) in self.segments.iter().enumerate() {
-            if segment.kind == SegmentKind::Heading {
-                visit(Visit::Heading(self.normalized(index)));
-                previous = None;
-                continue;
-            }
-            let (text, own_start) = match segment.lead_in {
-                Some(lead_in) => {
-                    let lead_in = tail(self.normalized(lead_in), LEAD_IN_CONTEXT_BYTES);
-                    joined.clear();
-                    joined.push_str(lead_in);
-                    joined.push(' ');
-                    joined.push_str(self.normalized(index));
-                    (joined.as_str(), lead_in.len() + 1)
-                }
-                None => (self.normalized(index), 0),
-            };
-            let view = SentenceView {
-                text,
-                own_start,
-                heading: segment.heading.map(|h| self.normalized(h)),
-                previous: previous.map(|p| self.normalized(p)),
-            };
-            visit(Visit::Sentence(index, view));
-            previous = Some(index);
-        }
-    }
-}
-
-/// The badges of `findings` in display order, each with its evidence.
+/// The badges of `findings` in display order, each with its evidence:
+/// the strongest statement first, then the next strongest.
 fn badges(document: &Document<'_>, findings: &Findings) -> Vec<Badge> {
     let (text, segments) = (document.text, &document.segments);
     let mut ids: Vec<BadgeId> = findings.badges().collect();
@@ -215,10 +186,9 @@ fn badges(document: &Document<'_>, findings: &Findings) -> Vec<Badge> {
     ids.into_iter()
         .map(|id| {
             let mut badge = Badge::new(id);
-            badge.evidence = (findings.get(id).unwrap_or_default())
-                .iter()
+            badge.evidence = (findings.ranked(id).into_iter())
                 .take(MAX_EVIDENCE)
-                .map(|&index| {
+                .map(|index| {
                     let segment = &segments[index];
                     Evidence {
                         text: text[segment.range.clone()].to_string(),
@@ -233,58 +203,17 @@ fn badges(document: &Document<'_>, findings: &Findings) -> Vec<Badge> {
         .collect()
 }
 
-/// Bytes the rules scan when analyzing `input`: every sentence with its
-/// list's lead-in, and every heading. Linear in the input's length; tests
+/// Bytes the rules scan when analyzing `input`: every statement with what
+/// it is read with, and every heading. Linear in the input's length; tests
 /// use it to bound the work on hostile inputs without timing anything.
 pub fn scanned_bytes(input: &str) -> usize {
-    let document = Document::new(input);
+    let document = Document::new(input, MAX_INPUT_BYTES);
     let mut bytes = 0;
     document.walk(|visit| {
         bytes += match visit {
             Visit::Heading(heading) => heading.len(),
-            Visit::Sentence(_, view) => view.text.len(),
+            Visit::Statement(_, view) => view.text.len(),
         }
     });
     bytes
-}
-
-/// The last `max` bytes (or fewer, to start on a char boundary) of `text`.
-fn tail(text: &str, max: usize) -> &str {
-    let mut start = text.len().saturating_sub(max);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..]
-}
-
-/// `text` cut to at most `max` bytes at a char boundary, and whether it was cut.
-fn truncate(text: &str, max: usize) -> (&str, bool) {
-    if text.len() <= max {
-        return (text, false);
-    }
-    let mut cut = max;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    (&text[..cut], true)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncates_on_char_boundaries() {
-        let text = "ééé"; // 2 bytes each
-        assert_eq!(truncate(text, 3), ("é", true));
-        assert_eq!(truncate(text, 6), (text, false));
-        assert_eq!(truncate(text, 0), ("", true));
-    }
-
-    #[test]
-    fn tails_start_on_char_boundaries() {
-        assert_eq!(tail("abcé", 2), "é");
-        assert_eq!(tail("abcé", 1), "");
-        assert_eq!(tail("ab", 9), "ab");
-    }
 }

@@ -42,43 +42,17 @@ pub struct RuleDef {
     /// from earning (a denial still earns: "we do not share, except with
     /// service providers").
     pub unless: Option<PatternId>,
+    /// Whether policies state the practice as a contingency ("if we are
+    /// acquired"): a hypothetical clause does not keep it from earning.
+    pub contingent: bool,
     /// Where the rule is written: `badges/sharing.toml:12`.
     pub place: &'static str,
 }
 
-/// The clause patterns of `rules/clause.toml`.
-#[derive(Debug, Clone, Copy)]
-pub struct ClausePatterns {
-    /// Where a clause ends.
-    pub boundary: PatternId,
-    /// A denied verb right after a match: "(cookies) are not used".
-    pub passive_denial: PatternId,
-    /// A clause about other websites.
-    pub other_sites: PatternId,
-}
-
-/// The word lists of `rules/clause.toml`.
-#[derive(Debug, Clone, Copy)]
-pub struct ClauseWords {
-    /// Words that negate what follows them.
-    pub negation_cues: &'static [&'static str],
-    /// Words that, right after a cue, release it ("not only").
-    pub cue_releasers: &'static [&'static str],
-    /// Words that open a new clause between a cue and a match.
-    pub scope_breakers: &'static [&'static str],
-    /// Subjects whose negations are the reader's, not the site's.
-    pub reader_subjects: &'static [&'static str],
-}
-
-/// The patterns of `rules/detect.toml`.
-#[derive(Debug, Clone, Copy)]
-pub struct DetectorPatterns {
-    /// A sentence stating one of the site's own data practices.
-    pub practice: PatternId,
-    /// A heading naming a privacy policy or notice.
-    pub privacy_heading: PatternId,
-}
-
+// The library's bytes (`LIBRARY`), the rules (`RULES`), the resolution
+// pairs (`IMPLIES`, `BEATS`), and for each file of named patterns a struct
+// of their ids (`CLAUSE`: clause.toml, `LINKS`, `EVIDENCE`, `DETECT`) and
+// of its word lists (`CLAUSE_WORDS`).
 include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
 /// The compiled library of every pattern (read from the embedded bytes on
@@ -101,8 +75,10 @@ mod tests {
             .iter()
             .flat_map(|r| [Some(r.pattern), r.also, r.context, r.unless])
             .flatten()
-            .chain([CLAUSE.boundary, CLAUSE.passive_denial, CLAUSE.other_sites])
-            .chain([DETECTOR.practice, DETECTOR.privacy_heading]);
+            .chain([CLAUSE.boundary, CLAUSE.passive_denial, CLAUSE.other_sites, CLAUSE.rights, CLAUSE.hypothetical])
+            .chain([LINKS.pronoun_subject, LINKS.party, LINKS.service_party, LINKS.denial_answer, LINKS.back_reference])
+            .chain([EVIDENCE.site_subject, EVIDENCE.generic])
+            .chain([DETECT.practice, DETECT.privacy_heading, DETECT.policy_title, DETECT.announcement]);
         for id in ids {
             library.is_match(&scan, id, 0..text.len()); // in range: no panic
         }

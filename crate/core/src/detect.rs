@@ -1,29 +1,49 @@
 //! Does the text read like a privacy policy at all?
 //!
-//! Three signals, each measured on the whole text: a heading that names a
-//! privacy policy, how many sentences state the site's own data practices
-//! ("we collect", "we share"), and how many distinct practices were found.
-//! A news article about privacy lacks the first two; a shop page all three.
+//! A page titled as a privacy policy or notice (its first heading) that
+//! states any practice is one, however short or bulleted. Other texts are
+//! weighed on three signals: a heading that names a privacy policy, how
+//! many statements state the site's own data practices ("we collect", "we
+//! share"), and how many distinct practices were found. A news article
+//! about privacy lacks the first two; a shop page all three.
 
 use policy_phrase::Scan;
 
-use crate::compiled::{library, DETECTOR};
+use crate::compiled::{library, DETECT};
 
-/// Whether a scanned sentence states one of the site's own data practices
+/// Whether a scanned statement states one of the site's own data practices
 /// (`practice` in `rules/detect.toml`): "we collect", "your information is
 /// never sold".
 pub fn states_practice(scan: &Scan<'_>) -> bool {
-    library().is_match(scan, DETECTOR.practice, 0..scan.len())
+    library().is_match(scan, DETECT.practice, 0..scan.len())
 }
 
 /// Whether a scanned heading names a privacy policy or notice
 /// (`privacy-heading` in `rules/detect.toml`).
 pub fn names_privacy(scan: &Scan<'_>) -> bool {
-    library().is_match(scan, DETECTOR.privacy_heading, 0..scan.len())
+    library().is_match(scan, DETECT.privacy_heading, 0..scan.len())
 }
 
-/// Fewer words than this is not enough text to call it a policy.
+/// Whether a scanned heading is the title of a privacy policy or notice
+/// (`policy-title`), not a title announcing a change or telling news
+/// about one (`announcement`), and short as titles are.
+pub fn is_policy_title(scan: &Scan<'_>) -> bool {
+    let library = library();
+    scan.text().split(' ').count() <= MAX_TITLE_WORDS
+        && library.is_match(scan, DETECT.policy_title, 0..scan.len())
+        && !library.is_match(scan, DETECT.announcement, 0..scan.len())
+}
+
+/// Fewer words than this is not enough text to call it a policy, unless it
+/// is titled as one.
 pub const MIN_POLICY_WORDS: usize = 60;
+
+/// Fewer words than this is not enough text even for a page titled as a
+/// privacy policy.
+pub const MIN_TITLED_POLICY_WORDS: usize = 15;
+
+/// Longest title, in words.
+const MAX_TITLE_WORDS: usize = 14;
 
 /// Sentences stating the site's practices that make the practice signal
 /// full whatever else the page holds (a policy inside a long page).
@@ -54,23 +74,34 @@ pub struct Signals {
     pub practice_sentences: usize,
     /// Whether a heading or the first line names a privacy policy or notice.
     pub privacy_heading: bool,
+    /// Whether the text opens with a title naming it a privacy policy or
+    /// notice ([`is_policy_title`]).
+    pub titled: bool,
     /// Distinct badges the rules found.
     pub distinct_badges: usize,
+    /// Whether a heading was seen yet.
+    seen_heading: bool,
 }
 
 impl Signals {
-    /// Records one sentence, and whether it [`states_practice`].
-    pub fn sentence(&mut self, states_practice: bool) {
-        self.sentences += 1;
-        self.practice_sentences += usize::from(states_practice);
+    /// No signal yet, for a text of `words` words.
+    pub fn new(words: usize) -> Signals {
+        Signals { words, ..Signals::default() }
     }
 
-    /// Records one normalized heading, and whether it [`names_privacy`].
-    /// A line of links ("privacy policy | terms of use | careers") is
-    /// navigation, not a heading, and does not count.
-    pub fn heading(&mut self, normalized: &str, names_privacy: bool) {
-        let navigation = normalized.matches(" | ").count() >= 2;
-        self.privacy_heading |= names_privacy && !navigation;
+    /// Records one scanned statement.
+    pub fn statement(&mut self, scan: &Scan<'_>) {
+        self.sentences += 1;
+        self.practice_sentences += usize::from(states_practice(scan));
+    }
+
+    /// Records one scanned heading. The first, when nothing came before it,
+    /// is the title.
+    pub fn heading(&mut self, scan: &Scan<'_>) {
+        let first = self.sentences == 0 && !self.seen_heading;
+        self.seen_heading = true;
+        self.privacy_heading |= names_privacy(scan);
+        self.titled |= first && is_policy_title(scan);
     }
 
     /// Weighs the signals into a verdict.
@@ -84,9 +115,19 @@ impl Signals {
             + 0.35 * (practice_ratio / 0.2).max(practice_count).min(1.0)
             + if self.privacy_heading { 0.3 } else { 0.0 };
         let score = (score * 100.0).round() / 100.0;
+        let titled_policy = self.titled
+            && self.words >= MIN_TITLED_POLICY_WORDS
+            && self.practice_sentences > 0
+            && self.distinct_badges > 0;
         let long_enough = self.words >= MIN_POLICY_WORDS;
-        let is_policy = long_enough && score >= POLICY_THRESHOLD;
-        let reason = if !long_enough {
+        let is_policy = titled_policy || (long_enough && score >= POLICY_THRESHOLD);
+        let score = if titled_policy { score.max(POLICY_THRESHOLD) } else { score };
+        let reason = if titled_policy {
+            format!(
+                "The page is titled as a privacy policy, and {} of its {} statements describe how the site handles data.",
+                self.practice_sentences, self.sentences
+            )
+        } else if !long_enough {
             format!("The page has only {} words, too few for a privacy policy.", self.words)
         } else if is_policy {
             format!(
@@ -121,6 +162,16 @@ mod tests {
         assert!(!privacy("regulators fine social network"));
     }
 
+    /// Records `text` as a heading of `signals`.
+    fn heading(signals: &mut Signals, text: &str) {
+        signals.heading(&library().scan(text));
+    }
+
+    /// Records `text` as a statement of `signals`.
+    fn statement(signals: &mut Signals, text: &str) {
+        signals.statement(&library().scan(text));
+    }
+
     #[test]
     fn empty_text_is_not_a_policy() {
         let verdict = Signals::default().verdict();
@@ -129,41 +180,50 @@ mod tests {
     }
 
     #[test]
-    fn short_text_is_not_a_policy_whatever_it_says() {
-        let mut signals = Signals { words: 20, distinct_badges: 9, ..Signals::default() };
-        signals.heading("privacy policy", true);
-        signals.sentence(true);
-        assert!(!signals.verdict().is_policy);
+    fn short_text_is_not_a_policy_unless_titled_as_one() {
+        let mut signals = Signals { words: 40, distinct_badges: 3, ..Signals::default() };
+        heading(&mut signals, "frequently asked questions");
+        heading(&mut signals, "privacy");
+        statement(&mut signals, "we never sell your data");
+        assert!(!signals.verdict().is_policy, "a privacy section is no title");
+        let mut signals = Signals { words: 40, distinct_badges: 3, ..Signals::default() };
+        heading(&mut signals, "notepad privacy policy");
+        statement(&mut signals, "we never sell your data");
+        let verdict = signals.verdict();
+        assert!(verdict.is_policy, "{verdict:?}");
+        assert!(verdict.reason.contains("titled as a privacy policy"));
+    }
+
+    #[test]
+    fn announcements_and_news_are_no_policy_titles() {
+        let titled = |text: &str| is_policy_title(&library().scan(text));
+        assert!(titled("privacy policy"));
+        assert!(titled("acme privacy notice for mobile apps"));
+        assert!(!titled("we've updated our privacy policy"));
+        assert!(!titled("new privacy law takes effect in january"));
+        assert!(!titled("terms of service"));
     }
 
     #[test]
     fn practices_under_a_privacy_heading_make_a_policy() {
         let mut signals = Signals { words: 400, distinct_badges: 7, ..Signals::default() };
-        signals.heading("our privacy notice", true);
+        statement(&mut signals, "welcome to our site");
+        heading(&mut signals, "our privacy notice");
         for _ in 0..3 {
-            signals.sentence(true);
-            signals.sentence(false);
+            statement(&mut signals, "we collect your e-mail address");
+            statement(&mut signals, "thank you");
         }
         let verdict = signals.verdict();
         assert!(verdict.is_policy, "{verdict:?}");
-        assert!(verdict.reason.contains("3 of 6 sentences"));
-    }
-
-    #[test]
-    fn a_footer_link_is_not_a_privacy_heading() {
-        let mut signals = Signals::default();
-        signals.heading("privacy policy | terms of use | careers", true);
-        assert!(!signals.privacy_heading);
-        signals.heading("our privacy policy", true);
-        assert!(signals.privacy_heading);
+        assert!(verdict.reason.contains("3 of 7 sentences"));
     }
 
     #[test]
     fn an_article_about_privacy_is_not_a_policy() {
         let mut signals = Signals { words: 900, distinct_badges: 4, ..Signals::default() };
-        signals.heading("regulators fine social network", false);
+        heading(&mut signals, "regulators fine social network");
         for _ in 0..20 {
-            signals.sentence(false);
+            statement(&mut signals, "the company said it shares data with advertisers");
         }
         assert!(!signals.verdict().is_policy);
     }

@@ -28,6 +28,7 @@ pub mod analysis;
 pub mod compiled;
 pub mod detect;
 pub mod diff;
+pub mod document;
 pub mod resolve;
 pub mod rules;
 pub mod summary;

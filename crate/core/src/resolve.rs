@@ -8,12 +8,17 @@
 use crate::compiled::{BEATS, IMPLIES};
 use crate::taxonomy::BadgeId;
 
-/// Evidence per badge, as indices of the sentences that earned it, in
-/// document order.
+/// Disclosures at least this strong (see `rules::strength`) withdraw a
+/// blanket denial: a practice the site states itself, not one read only
+/// through a heading or the statement before.
+const DISCLOSURE_STRENGTH: u8 = 2;
+
+/// Evidence per badge: the statements that earned it, by index in document
+/// order, each with how strongly it states the practice (0 to 3).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Findings {
     /// By badge (`BadgeId as usize`); empty for a badge not found.
-    evidence: Vec<Vec<usize>>,
+    evidence: Vec<Vec<(usize, u8)>>,
 }
 
 impl Default for Findings {
@@ -24,40 +29,64 @@ impl Default for Findings {
 }
 
 impl Findings {
-    /// Records that sentence `index` earned `badge` (sentences come in
-    /// document order; a sentence earning it twice counts once).
-    pub fn add(&mut self, badge: BadgeId, index: usize) {
+    /// Records that statement `index` earned `badge` with `strength`
+    /// (statements come in document order; one earning it twice counts
+    /// once, at its strongest).
+    pub fn add(&mut self, badge: BadgeId, index: usize, strength: u8) {
         let evidence = &mut self.evidence[badge as usize];
-        if evidence.last() != Some(&index) {
-            evidence.push(index);
+        match evidence.last_mut() {
+            Some((last, best)) if *last == index => *best = (*best).max(strength),
+            _ => evidence.push((index, strength)),
         }
     }
 
-    /// The sentences that earned `badge`, if any did.
-    pub fn get(&self, badge: BadgeId) -> Option<&[usize]> {
+    /// Takes back that statement `index` earned `badge`.
+    pub fn withdraw(&mut self, badge: BadgeId, index: usize) {
+        self.evidence[badge as usize].retain(|&(earned, _)| earned != index);
+    }
+
+    /// The statements that earned `badge` with their strengths, in document
+    /// order, if any did.
+    pub fn get(&self, badge: BadgeId) -> Option<&[(usize, u8)]> {
         Some(self.evidence[badge as usize].as_slice()).filter(|evidence| !evidence.is_empty())
+    }
+
+    /// The statements that earned `badge`, strongest first (the earliest
+    /// among equals).
+    pub fn ranked(&self, badge: BadgeId) -> Vec<usize> {
+        let mut evidence = self.evidence[badge as usize].clone();
+        evidence.sort_by_key(|&(index, strength)| (std::cmp::Reverse(strength), index));
+        evidence.into_iter().map(|(index, _)| index).collect()
     }
 
     /// The badges found, in taxonomy order.
     pub fn badges(&self) -> impl Iterator<Item = BadgeId> + '_ {
         BadgeId::ALL.iter().copied().filter(|&badge| self.get(badge).is_some())
     }
+
+    /// How strongly the strongest statement states `badge`'s practice.
+    fn strongest(&self, badge: BadgeId) -> Option<u8> {
+        self.evidence[badge as usize].iter().map(|&(_, strength)| strength).max()
+    }
 }
 
 /// Applies implications, then conflicts (`rules/resolve.toml`), to the
-/// sentence-level findings.
+/// statement-level findings: a disclosure the site states itself withdraws
+/// a blanket denial.
 pub fn resolve(findings: &mut Findings) {
     for &(found, entailed) in IMPLIES {
         let evidence = findings.evidence[found as usize].clone();
-        if !evidence.is_empty() {
+        for (index, strength) in evidence {
             let target = &mut findings.evidence[entailed as usize];
-            target.extend(evidence);
-            target.sort_unstable();
-            target.dedup();
+            match target.iter_mut().find(|(earned, _)| *earned == index) {
+                Some((_, best)) => *best = (*best).max(strength),
+                None => target.push((index, strength)),
+            }
         }
+        findings.evidence[entailed as usize].sort_unstable();
     }
     for &(disclosure, denial) in BEATS {
-        if findings.get(disclosure).is_some() {
+        if findings.strongest(disclosure).is_some_and(|strength| strength >= DISCLOSURE_STRENGTH) {
             findings.evidence[denial as usize].clear();
         }
     }
@@ -68,34 +97,45 @@ mod tests {
     use super::*;
     use BadgeId::*;
 
-    fn findings(found: &[(BadgeId, usize)]) -> Findings {
+    fn findings(found: &[(BadgeId, usize, u8)]) -> Findings {
         let mut findings = Findings::default();
-        found.iter().for_each(|&(badge, index)| findings.add(badge, index));
+        found.iter().for_each(|&(badge, index, strength)| findings.add(badge, index, strength));
         findings
     }
 
     #[test]
     fn disclosure_beats_blanket_denial() {
-        let mut findings = findings(&[(NoSharing, 1), (SharesData, 5)]);
+        let mut findings = findings(&[(NoSharing, 1, 3), (SharesData, 5, 3)]);
         resolve(&mut findings);
         assert_eq!(findings.get(NoSharing), None);
-        assert_eq!(findings.get(SharesData), Some(&[5][..]));
+        assert_eq!(findings.get(SharesData), Some(&[(5, 3)][..]));
+    }
+
+    #[test]
+    fn a_weak_disclosure_leaves_the_denial_standing() {
+        let mut findings = findings(&[(NoSharing, 1, 3), (SharesData, 5, 1)]);
+        resolve(&mut findings);
+        assert_eq!(findings.badges().collect::<Vec<_>>(), [SharesData, NoSharing]);
     }
 
     #[test]
     fn selling_implies_sharing_and_withdraws_no_sharing() {
-        let mut findings = findings(&[(NoSharing, 1), (SellsData, 3), (NoSale, 2), (SharesData, 3), (SharesData, 7)]);
+        let mut findings =
+            findings(&[(NoSharing, 1, 3), (SellsData, 3, 2), (NoSale, 2, 3), (SharesData, 3, 1), (SharesData, 7, 3)]);
         resolve(&mut findings);
-        assert_eq!(findings.get(SharesData), Some(&[3, 7][..]), "merged, each sentence once");
+        assert_eq!(findings.get(SharesData), Some(&[(3, 2), (7, 3)][..]), "merged, each statement once, strongest");
         assert_eq!(findings.get(NoSharing), None);
         assert_eq!(findings.get(NoSale), None);
     }
 
     #[test]
-    fn denials_alone_stand() {
-        let mut findings = findings(&[(NoCookies, 0), (NoSale, 4), (NoSale, 4)]);
+    fn denials_alone_stand_and_rank_strongest_first() {
+        let mut findings = findings(&[(NoCookies, 0, 1), (NoSale, 4, 1), (NoSale, 4, 2), (NoSale, 9, 3)]);
         resolve(&mut findings);
         assert_eq!(findings.badges().collect::<Vec<_>>(), [NoCookies, NoSale]);
-        assert_eq!(findings.get(NoSale), Some(&[4][..]));
+        assert_eq!(findings.get(NoSale), Some(&[(4, 2), (9, 3)][..]));
+        assert_eq!(findings.ranked(NoSale), [9, 4]);
+        findings.withdraw(NoSale, 9);
+        assert_eq!(findings.ranked(NoSale), [4]);
     }
 }

@@ -5,7 +5,6 @@ mod fixtures;
 mod limits;
 mod non_policies;
 mod phrases;
-#[cfg(not(target_arch = "wasm32"))]
 mod properties;
 mod readme;
 mod seeds;

@@ -2,7 +2,7 @@
 //! bounded by the input's size (a byte counter, never a wall clock).
 
 use policy_badges::analysis::{scanned_bytes, LEAD_IN_CONTEXT_BYTES};
-use policy_badges::text::segment::MAX_SEGMENT_BYTES;
+use policy_badges::text::sentence::MAX_SEGMENT_BYTES;
 use policy_badges::{analyze, MAX_INPUT_BYTES};
 
 use crate::fixtures::seed;

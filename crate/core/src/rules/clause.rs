@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use policy_phrase::{Gap, Library, Scan};
 
-use crate::compiled::{CLAUSE, WORDS};
+use crate::compiled::{CLAUSE, CLAUSE_WORDS};
 
 /// Words that may stand between a match and a passive denial of it
 /// (`passive-denial` in `rules/clause.toml`): a few words and the auxiliary
@@ -79,8 +79,21 @@ impl<'a, 't> Reading<'a, 't> {
     fn negated_after(&self, from: usize, clause_end: usize) -> bool {
         let mut next_words = words(&self.text[from..clause_end]);
         let object_denied = next_words.next() == Some("no")
-            && next_words.next().is_some_and(|w| !WORDS.cue_releasers.contains(&w) && w != "longer");
+            && next_words.next().is_some_and(|w| !CLAUSE_WORDS.cue_releasers.contains(&w) && w != "longer");
         object_denied || self.library.matches_after(self.scan, CLAUSE.passive_denial, from, PASSIVE_LEAD, clause_end)
+    }
+
+    /// Whether the clause around `matched` states a right of the reader's
+    /// ("you have the right to know whether we sell your data") rather
+    /// than the site's practice.
+    pub fn is_a_right(&self, matched: Range<usize>) -> bool {
+        self.library.is_match(self.scan, CLAUSE.rights, self.clause_around(matched))
+    }
+
+    /// Whether the clause around `matched` is a hypothetical the site
+    /// raises about itself ("should we ever decide to sell it").
+    pub fn is_hypothetical(&self, matched: Range<usize>) -> bool {
+        self.library.is_match(self.scan, CLAUSE.hypothetical, self.clause_around(matched))
     }
 
     /// Whether the clause around `matched` speaks about other websites
@@ -104,20 +117,20 @@ fn negated_before(before: &str, denier: Denier) -> bool {
     };
     let next = words.get(cue + 1).copied();
     let previous = cue.checked_sub(1).map(|i| words[i]);
-    let released = next.is_some_and(|w| WORDS.cue_releasers.contains(&w))
+    let released = next.is_some_and(|w| CLAUSE_WORDS.cue_releasers.contains(&w))
         || (words[cue] == "not" && cue >= 2 && words[cue - 2] == "whether")
         // "Do Not Track" is a name, not a denial.
         || (words[cue] == "not" && previous == Some("do") && next == Some("track"));
-    let broken = words[cue + 1..].iter().any(|w| WORDS.scope_breakers.contains(w));
+    let broken = words[cue + 1..].iter().any(|w| CLAUSE_WORDS.scope_breakers.contains(w));
     let subject_start = cue.saturating_sub(3);
     let conditional_or_readers = words[subject_start..cue]
         .iter()
-        .any(|w| *w == "if" || (denier == Denier::Site && WORDS.reader_subjects.contains(w)));
+        .any(|w| *w == "if" || (denier == Denier::Site && CLAUSE_WORDS.reader_subjects.contains(w)));
     !released && !broken && !conditional_or_readers
 }
 
 fn is_cue(word: &str) -> bool {
-    WORDS.negation_cues.contains(&word) || word.ends_with("n't")
+    CLAUSE_WORDS.negation_cues.contains(&word) || word.ends_with("n't")
 }
 
 /// The words of `text`: runs of letters, digits, apostrophes and hyphens.

@@ -13,21 +13,44 @@ use std::sync::OnceLock;
 
 use policy_phrase::{Library, Scan};
 
-use crate::compiled::{self, Actor, RuleDef, BEATS, RULES};
+use crate::compiled::{self, Actor, RuleDef, BEATS, EVIDENCE, RULES};
 use crate::taxonomy::BadgeId;
 use clause::{Denier, Reading};
 
-/// A sentence as the rules see it.
+/// A statement as the rules see it.
 #[derive(Debug, Clone, Copy)]
 pub struct SentenceView<'a> {
-    /// Normalized text to match: the lead-in, a space, then the sentence.
+    /// Normalized text to match: what the statement is read with (see
+    /// [`Lead`]), a space, then the statement.
     pub text: &'a str,
-    /// Where the sentence itself starts in `text` (after its lead-in).
+    /// Where the statement's own words start in `text`.
     pub own_start: usize,
+    /// How the words before `own_start` are read.
+    pub lead: Lead,
     /// Normalized heading of the section, if any.
     pub heading: Option<&'a str>,
-    /// Normalized previous sentence of the same section, if any.
+    /// Normalized previous statement of the same section, if any.
     pub previous: Option<&'a str>,
+}
+
+/// What a statement is read with, and how the words of it count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    /// Nothing: the statement alone.
+    None,
+    /// The lead-in of its list ("We never:"): a match counts for the item
+    /// when it ends in the item's own words.
+    List,
+    /// The question or label it answers ("Do you sell my data?"): a match
+    /// in the question counts, affirmed or, when the answer starts with a
+    /// denial ("No."), denied.
+    Answer {
+        /// Whether the answer denies what the question asks.
+        denied: bool,
+    },
+    /// Its table's column names, interleaved with its cells (the view
+    /// starts with the row's own words).
+    Table,
 }
 
 /// The rule table, ready to apply: the compiled library and, for each of
@@ -58,21 +81,11 @@ impl Rules {
         self.library.scan(text)
     }
 
-    /// Calls `earn` with every badge the sentence earns (possibly repeated);
-    /// `scan` is [`Rules::scan`] of `sentence.text`.
-    pub fn apply(&self, sentence: SentenceView<'_>, scan: &Scan<'_>, mut earn: impl FnMut(BadgeId)) {
-        self.trace(sentence, scan, |hit| {
-            if let Some(badge) = hit.badge {
-                earn(badge);
-            }
-        });
-    }
-
     /// Calls `on_hit` with every match of every rule whose preconditions hold
     /// in the sentence, and what came of it: for studying the rules. `scan`
     /// is [`Rules::scan`] of `sentence.text`.
     pub fn trace(&self, sentence: SentenceView<'_>, scan: &Scan<'_>, mut on_hit: impl FnMut(Hit)) {
-        let own = sentence.own_start..sentence.text.len();
+        let whole = 0..sentence.text.len();
         let reading = OnceCell::new();
         let context_scans = OnceCell::new();
         let mut found = Vec::new();
@@ -82,50 +95,52 @@ impl Rules {
         for pattern in self.library.candidates(scan) {
             let Some(index) = self.rule_of_pattern[pattern] else { continue };
             let rule = &RULES[index];
-            // The lead-in earns its badges itself: only matches in the sentence count.
-            self.library.find_all_into(scan, rule.pattern, own.clone(), &mut found);
-            if found.is_empty() || !self.preconditions_hold(rule, scan, sentence, &context_scans) {
+            self.library.find_all_into(scan, rule.pattern, whole.clone(), &mut found);
+            // A list's lead-in earns its badges itself: a match there counts
+            // for the item only when it reaches into the item.
+            found.retain(|m| sentence.lead != Lead::List || m.end > sentence.own_start);
+            if found.is_empty() {
                 continue;
             }
+            let Some(context) = self.preconditions(rule, scan, sentence, &context_scans) else { continue };
             let reading = reading.get_or_init(|| Reading::of(self.library, scan));
             for matched in found.drain(..) {
-                let outcome = self.outcome(rule, scan, reading, own.clone(), matched.clone());
+                let in_lead = matched.end <= sentence.own_start;
+                let outcome = self.outcome(rule, scan, reading, sentence, matched.clone());
                 let badge = match outcome {
                     Outcome::Affirmed => rule.earns,
                     Outcome::Denied => rule.denied,
-                    Outcome::AboutOtherSites | Outcome::Excepted | Outcome::Overridden => None,
+                    _ => None,
                 };
-                hits.push(Hit { place: rule.place, matched, outcome, badge });
+                let strength = strength(scan, reading, &matched, in_lead || context == Context::Around);
+                hits.push(Hit { place: rule.place, matched, outcome, badge, strength });
             }
         }
         overrule_contained_opposites(&mut hits);
         hits.into_iter().for_each(&mut on_hit);
     }
 
-    /// Whether the rule's `also` and `context` phrases are where they must be.
-    fn preconditions_hold<'a>(
+    /// Whether the rule's `also` and `context` phrases are where they must
+    /// be, and where the context was found; `None` when they are not.
+    fn preconditions<'a>(
         &self,
         rule: &RuleDef,
         scan: &Scan<'_>,
         sentence: SentenceView<'a>,
         context_scans: &OnceCell<Vec<Scan<'a>>>,
-    ) -> bool {
+    ) -> Option<Context> {
         let whole = 0..sentence.text.len();
-        let also_ok = rule.also.is_none_or(|also| self.library.is_match(scan, also, whole.clone()));
-        let context_ok = rule.context.is_none_or(|context| {
-            self.library.is_match(scan, context, whole.clone())
-                || context_scans
-                    .get_or_init(|| {
-                        [sentence.heading, sentence.previous]
-                            .into_iter()
-                            .flatten()
-                            .map(|t| self.library.scan(t))
-                            .collect()
-                    })
-                    .iter()
-                    .any(|other| self.library.is_match(other, context, 0..other.len()))
+        if rule.also.is_some_and(|also| !self.library.is_match(scan, also, whole.clone())) {
+            return None;
+        }
+        let Some(context) = rule.context else { return Some(Context::Within) };
+        if self.library.is_match(scan, context, whole) {
+            return Some(Context::Within);
+        }
+        let around = context_scans.get_or_init(|| {
+            [sentence.heading, sentence.previous].into_iter().flatten().map(|t| self.library.scan(t)).collect()
         });
-        also_ok && context_ok
+        around.iter().any(|other| self.library.is_match(other, context, 0..other.len())).then_some(Context::Around)
     }
 
     fn outcome(
@@ -133,16 +148,25 @@ impl Rules {
         rule: &RuleDef,
         scan: &Scan<'_>,
         reading: &Reading<'_, '_>,
-        own: Range<usize>,
+        sentence: SentenceView<'_>,
         matched: Range<usize>,
     ) -> Outcome {
         let denier = match rule.actor {
             Actor::Reader => Denier::SiteOrReader,
             Actor::Site | Actor::Anyone => Denier::Site,
         };
+        let answered = match sentence.lead {
+            Lead::Answer { denied } if matched.end <= sentence.own_start => Some(denied),
+            _ => None,
+        };
+        let own = sentence.own_start..sentence.text.len();
         if rule.actor != Actor::Anyone && reading.is_about_other_sites(matched.clone()) {
             Outcome::AboutOtherSites
-        } else if reading.is_negated(matched, denier) {
+        } else if rule.actor == Actor::Site && reading.is_a_right(matched.clone()) {
+            Outcome::RightsList
+        } else if rule.actor == Actor::Site && !rule.contingent && reading.is_hypothetical(matched.clone()) {
+            Outcome::Hypothetical
+        } else if answered.unwrap_or_else(|| reading.is_negated(matched, denier)) {
             Outcome::Denied
         } else if rule.unless.is_some_and(|unless| self.library.is_match(scan, unless, own)) {
             Outcome::Excepted
@@ -150,6 +174,33 @@ impl Rules {
             Outcome::Affirmed
         }
     }
+}
+
+/// Where a rule's `context` phrase was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// In the statement (or it needs none).
+    Within,
+    /// Only in its heading or the statement before.
+    Around,
+}
+
+/// How strongly a match states its practice, from 0 to 3, to show the
+/// strongest evidence first: a statement whose subject is the site, in a
+/// statement of its own, is the strongest; one that needs its heading, its
+/// question or the statement before to mean it, or that reads as a general
+/// assurance or is very long, is weaker (`rules/evidence.toml`).
+fn strength(scan: &Scan<'_>, reading: &Reading<'_, '_>, matched: &Range<usize>, borrowed: bool) -> u8 {
+    /// Statements longer than this many bytes state many things at once.
+    const LONG_STATEMENT_BYTES: usize = 400;
+    let library = compiled::library();
+    let clause = reading.clause_around(matched.clone());
+    let mut strength: i32 = 2;
+    strength += i32::from(library.is_match(scan, EVIDENCE.site_subject, clause));
+    strength -= i32::from(borrowed);
+    strength -= i32::from(library.is_match(scan, EVIDENCE.generic, 0..scan.len()));
+    strength -= i32::from(scan.len() > LONG_STATEMENT_BYTES);
+    strength.clamp(0, 3) as u8
 }
 
 /// Within one sentence, a match that earns one side of a disclosure/denial
@@ -187,6 +238,8 @@ pub struct Hit {
     pub outcome: Outcome,
     /// The badge it earned, if any.
     pub badge: Option<BadgeId>,
+    /// How strongly it states its practice, 0 to 3 (see [`strength`]).
+    pub strength: u8,
 }
 
 /// How a rule's match was read.
@@ -202,4 +255,10 @@ pub enum Outcome {
     Excepted,
     /// A longer match in the sentence earns the opposite badge.
     Overridden,
+    /// The clause states a right of the reader's ("you have the right to
+    /// know whether we sell"), not the site's practice.
+    RightsList,
+    /// The clause is a hypothetical the site raises about itself ("should
+    /// we ever decide to sell").
+    Hypothetical,
 }

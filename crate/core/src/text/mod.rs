@@ -1,8 +1,13 @@
-//! The text pipeline: cut a page into headings, sentences and list items
-//! ([`segment`]) and give each the plain form rules match against
-//! ([`normalize`]).
+//! The text pipeline: cut a page into headings and statements
+//! ([`segment`], reading each line with [`line`] and each paragraph's
+//! sentences with [`sentence`]) and give each the plain form rules match
+//! against ([`normalize`]).
 
+pub mod chars;
+pub mod line;
 pub mod normalize;
 pub mod segment;
+pub mod sentence;
 
-pub use segment::{count_words, Segment, SegmentKind};
+pub use chars::count_words;
+pub use segment::{Segment, SegmentKind};

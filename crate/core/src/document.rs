@@ -1,0 +1,302 @@
+//! A text as the rules read it: its segments, each with its normalized
+//! form, and for each statement the view the rules see ([`SentenceView`]):
+//! the statement with what it must be read with (its list's lead-in, the
+//! question or label it answers, its table's header), and the party a
+//! leading pronoun stands for.
+
+use policy_phrase::{Gap, Scan};
+
+use crate::compiled::{library, LINKS};
+use crate::rules::{Lead, SentenceView};
+use crate::text::{normalize, segment::segment, Segment, SegmentKind};
+
+/// Most bytes of a lead-in read again with each statement it introduces
+/// (its end: "... with our advertising partners:"). Bounds the work on a
+/// hostile page with a long lead-in followed by thousands of items.
+pub const LEAD_IN_CONTEXT_BYTES: usize = 160;
+
+/// What a pronoun that opens a statement is read as, when the statement
+/// before named another party ("We use Sensify. It receives..."), or a
+/// party working for the site ("We use a payment processor. It...").
+const PARTY: &str = "a third party";
+const SERVICE_PARTY: &str = "our service provider";
+
+/// The input cut into segments, each with its normalized form.
+pub struct Document<'a> {
+    /// The analyzed text (the input, cut to the cap).
+    pub text: &'a str,
+    /// Whether the input was cut.
+    pub truncated: bool,
+    /// The headings and statements of the text.
+    pub segments: Vec<Segment>,
+    /// Every segment's normalized form, end to end...
+    normalized: String,
+    /// ...segment `i`'s ending at `normalized_ends[i]`.
+    normalized_ends: Vec<usize>,
+}
+
+/// A segment as [`Document::walk`] shows it.
+pub enum Visit<'v> {
+    /// A heading, by its normalized text.
+    Heading(&'v str),
+    /// A statement, by index and the view the rules read.
+    Statement(usize, SentenceView<'v>),
+}
+
+impl<'a> Document<'a> {
+    /// Cuts `text` (at most `max_bytes` of it) into segments.
+    pub fn new(input: &'a str, max_bytes: usize) -> Document<'a> {
+        let (text, truncated) = truncate(input, max_bytes);
+        let segments = segment(text);
+        let mut normalized = String::with_capacity(text.len());
+        let normalized_ends = (segments.iter())
+            .map(|s| {
+                normalize::for_matching_into(&text[s.range.clone()], &mut normalized);
+                normalized.len()
+            })
+            .collect();
+        Document { text, truncated, segments, normalized, normalized_ends }
+    }
+
+    /// The normalized form of segment `index`.
+    pub fn normalized(&self, index: usize) -> &str {
+        let start = index.checked_sub(1).map_or(0, |previous| self.normalized_ends[previous]);
+        &self.normalized[start..self.normalized_ends[index]]
+    }
+
+    /// The original text of segment `index`.
+    pub fn original(&self, index: usize) -> &'a str {
+        &self.text[self.segments[index].range.clone()]
+    }
+
+    /// Visits the headings and statements in order (prompts and table
+    /// headers are read with the statements they introduce).
+    pub fn walk(&self, mut visit: impl FnMut(Visit<'_>)) {
+        let mut previous: Option<usize> = None;
+        let mut joined = String::new();
+        for (index, segment) in self.segments.iter().enumerate() {
+            match segment.kind {
+                SegmentKind::Heading => {
+                    visit(Visit::Heading(self.normalized(index)));
+                    previous = None;
+                    continue;
+                }
+                SegmentKind::Prompt | SegmentKind::TableHeader => continue,
+                SegmentKind::Sentence | SegmentKind::ListItem | SegmentKind::TableRow => {}
+            }
+            joined.clear();
+            let (own_start, lead) = match segment.lead_in {
+                Some(lead_in) => self.join_lead_in(index, lead_in, &mut joined),
+                None => {
+                    self.own_words(index, previous, &mut joined);
+                    (0, Lead::None)
+                }
+            };
+            let view = SentenceView {
+                text: &joined,
+                own_start,
+                lead,
+                heading: segment.heading.map(|h| self.normalized(h)),
+                previous: previous.map(|p| self.normalized(p)),
+            };
+            visit(Visit::Statement(index, view));
+            previous = Some(index);
+        }
+    }
+
+    /// Writes into `joined` the statement `index` read with its lead-in;
+    /// returns where the statement's own words start and how the lead-in's
+    /// words are read.
+    fn join_lead_in(&self, index: usize, lead_in: usize, joined: &mut String) -> (usize, Lead) {
+        let own = self.normalized(index);
+        let lead = self.normalized(lead_in);
+        match self.segments[lead_in].kind {
+            SegmentKind::TableHeader => {
+                interleave(lead, own, joined);
+                (0, Lead::Table)
+            }
+            kind => {
+                // The lead-in's closing ':' or '?' would end the clause the
+                // statement continues ("we never: sell your data").
+                let lead = tail(lead, LEAD_IN_CONTEXT_BYTES).trim_end_matches([':', '?', ' ']);
+                joined.push_str(lead);
+                joined.push(' ');
+                let own_start = joined.len();
+                joined.push_str(own);
+                let lead = match kind {
+                    SegmentKind::Prompt => Lead::Answer { denied: is_denial(own) },
+                    _ => Lead::List,
+                };
+                (own_start, lead)
+            }
+        }
+    }
+
+    /// Writes statement `index` into `joined`; a pronoun that opens it
+    /// ("It receives...") becomes the other party the statement before it
+    /// named.
+    fn own_words(&self, index: usize, previous: Option<usize>, joined: &mut String) {
+        let own = self.normalized(index);
+        let library = library();
+        let scan = library.scan(own);
+        let pronoun = library.find_all(&scan, LINKS.pronoun_subject, 0..own.len());
+        let at_start = pronoun.first().filter(|p| p.start == 0);
+        match (at_start, previous.and_then(|p| self.party_named_in(p))) {
+            (Some(pronoun), Some(party)) => {
+                joined.push_str(party);
+                joined.push_str(&own[pronoun.end..]);
+            }
+            _ => joined.push_str(own),
+        }
+    }
+
+    /// The party other than the site that statement `index` names, as a
+    /// pronoun after it is read: a service provider, or else a third party,
+    /// a tracker, or a company by its capitalized name after "we use" or
+    /// "we work with".
+    fn party_named_in(&self, index: usize) -> Option<&'static str> {
+        let text = self.normalized(index);
+        let library = library();
+        let scan: Scan<'_> = library.scan(text);
+        let named = |pattern| library.is_match(&scan, pattern, 0..text.len());
+        if named(LINKS.service_party) {
+            return Some(SERVICE_PARTY);
+        }
+        let partner = || {
+            let verbs = library.find_all(&scan, LINKS.names_a_partner, 0..text.len());
+            verbs.iter().any(|verb| named_after(self.original(index), &text[verb.clone()]))
+        };
+        (named(LINKS.party) || partner()).then_some(PARTY)
+    }
+}
+
+/// Whether, in `original`, the words `verb` (normalized) are followed by a
+/// capitalized name: "We work with Adtrail".
+fn named_after(original: &str, verb: &str) -> bool {
+    let lower = original.to_ascii_lowercase();
+    lower.find(verb).is_some_and(|at| {
+        original[at + verb.len()..].split_whitespace().next().is_some_and(|next| {
+            next.chars().next().is_some_and(char::is_uppercase) && next.chars().skip(1).any(char::is_lowercase)
+        })
+    })
+}
+
+/// Whether an answer denies what its question or label asks about: it
+/// starts with "No", "None", "Never", "Nothing"...
+fn is_denial(answer: &str) -> bool {
+    let library = library();
+    let scan = library.scan(answer);
+    library.matches_after(&scan, LINKS.denial_answer, 0, Gap::Words(0), answer.len())
+}
+
+/// Writes a table row read with its header: each cell after its column's
+/// name, a "yes" or "no" cell as the name affirmed or denied ("shared with:
+/// advertisers", "not sold"). Cells are cut at `|`; a row with more cells
+/// than its header keeps the extra ones as they are.
+fn interleave(header: &str, row: &str, out: &mut String) {
+    let names: Vec<&str> = header.split('|').map(str::trim).collect();
+    for (column, cell) in row.split('|').map(str::trim).enumerate() {
+        if cell.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        let name = names.get(column).copied().unwrap_or("");
+        match cell {
+            "no" | "none" | "never" | "n/a" | "-" => {
+                out.push_str("not ");
+                out.push_str(name);
+            }
+            "yes" | "always" => out.push_str(name),
+            _ => {
+                out.push_str(name);
+                if !name.is_empty() {
+                    out.push_str(": ");
+                }
+                out.push_str(cell);
+            }
+        }
+    }
+}
+
+/// The last `max` bytes (or fewer, to start on a char boundary) of `text`.
+fn tail(text: &str, max: usize) -> &str {
+    let mut start = text.len().saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// `text` cut to at most `max` bytes at a char boundary, and whether it was cut.
+fn truncate(text: &str, max: usize) -> (&str, bool) {
+    if text.len() <= max {
+        return (text, false);
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    (&text[..cut], true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn views(text: &str) -> Vec<(String, usize, Lead)> {
+        let document = Document::new(text, usize::MAX);
+        let mut views = Vec::new();
+        document.walk(|visit| {
+            if let Visit::Statement(_, view) = visit {
+                views.push((view.text.to_string(), view.own_start, view.lead));
+            }
+        });
+        views
+    }
+
+    #[test]
+    fn truncates_on_char_boundaries() {
+        let text = "ééé"; // 2 bytes each
+        assert_eq!(truncate(text, 3), ("é", true));
+        assert_eq!(truncate(text, 6), (text, false));
+        assert_eq!(truncate(text, 0), ("", true));
+    }
+
+    #[test]
+    fn tails_start_on_char_boundaries() {
+        assert_eq!(tail("abcé", 2), "é");
+        assert_eq!(tail("abcé", 1), "");
+        assert_eq!(tail("ab", 9), "ab");
+    }
+
+    #[test]
+    fn list_items_are_read_after_their_lead_in() {
+        let got = views("We never:\n- sell your data\n- show ads");
+        assert_eq!(got[0].0, "we never:", "the lead-in is a statement of its own");
+        assert_eq!(got[1], ("we never sell your data".into(), 9, Lead::List));
+        assert_eq!(got[2].0, "we never show ads");
+    }
+
+    #[test]
+    fn answers_are_read_after_their_question_with_their_polarity() {
+        let got = views("Do you sell my data?\nNo, never.\n\nRetention: 30 days");
+        assert_eq!(got[0], ("do you sell my data no, never.".into(), 20, Lead::Answer { denied: true }));
+        assert_eq!(got[1], ("retention 0 days".into(), 10, Lead::Answer { denied: false }));
+    }
+
+    #[test]
+    fn table_rows_are_read_with_their_column_names() {
+        let got = views("Category | Sold | Shared with\nIdentifiers | No | advertisers");
+        assert_eq!(got[0], ("category: identifiers, not sold, shared with: advertisers".into(), 0, Lead::Table));
+    }
+
+    #[test]
+    fn a_leading_pronoun_stands_for_the_party_named_before() {
+        let got = views("We work with Adtrail. It receives your e-mail address.");
+        assert_eq!(got[1].0, "a third party receives your e-mail address.");
+        let got = views("We keep a log. It receives your e-mail address.");
+        assert_eq!(got[1].0, "it receives your e-mail address.", "no party was named");
+    }
+}
