@@ -108,13 +108,14 @@ impl Compiled {
             };
             let _ = writeln!(
                 out,
-                "    RuleDef {{ earns: {}, denied: {}, actor: Actor::{actor}, pattern: {}, also: {:?}, context: {:?}, unless: {:?}, contingent: {}, place: {place:?} }},",
+                "    RuleDef {{ earns: {}, denied: {}, actor: Actor::{actor}, pattern: {}, also: {:?}, context: {:?}, unless: {:?}, not_inside: {:?}, contingent: {}, place: {place:?} }},",
                 badge(&rule.earns, place)?,
                 badge(&rule.denied, place)?,
                 patterns.add(&rule.phrases, &format!("{place} match"))?,
                 patterns.add_optional(&rule.also, &format!("{place} also"))?,
                 patterns.add_optional(&rule.context, &format!("{place} context"))?,
                 patterns.add_optional(&rule.unless, &format!("{place} unless"))?,
+                patterns.add_optional(&rule.not_inside, &format!("{place} not-inside"))?,
                 rule.contingent,
             );
         }

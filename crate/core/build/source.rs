@@ -48,9 +48,14 @@ pub struct Rule {
     /// or its heading must hold.
     #[serde(default)]
     pub context: Vec<String>,
-    /// Phrases any of which keeps an affirmed statement from earning.
+    /// Phrases any of which, in the clause of the match, keeps an affirmed
+    /// statement from earning.
     #[serde(default)]
     pub unless: Vec<String>,
+    /// Phrases the rule's own phrase may stand inside without earning
+    /// ("cookie" inside "cookie banner").
+    #[serde(default, rename = "not-inside")]
+    pub not_inside: Vec<String>,
     /// Whether the practice is a contingency that policies state
     /// conditionally ("if we are acquired", "if the law requires it"): a
     /// hypothetical clause does not keep it from earning.

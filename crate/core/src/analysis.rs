@@ -57,7 +57,7 @@ pub fn analyze(input: &str) -> Summary {
 /// assert_eq!(summary.badges[0].id, "no-sale"); // ...but states a practice
 /// ```
 pub fn analyze_as(input: &str, mode: Mode) -> Summary {
-    let document = Document::new(input, MAX_INPUT_BYTES);
+    let document = Document::new(input, MAX_INPUT_BYTES, mode == Mode::Excerpt);
     let (findings, signals) = read(&document);
     let verdict = signals.verdict();
     let shown = verdict.is_policy || mode == Mode::Excerpt;
@@ -76,7 +76,7 @@ pub fn analyze_as(input: &str, mode: Mode) -> Summary {
 /// The badges `input` earns read as an excerpt, in display order: for
 /// testing rules one phrase at a time.
 pub fn practices(input: &str) -> Vec<BadgeId> {
-    let (findings, _) = read(&Document::new(input, MAX_INPUT_BYTES));
+    let (findings, _) = read(&Document::new(input, MAX_INPUT_BYTES, true));
     let mut ids: Vec<BadgeId> = findings.badges().collect();
     BadgeId::sort_for_display(&mut ids);
     ids
@@ -97,7 +97,6 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
         }
         Visit::Statement(index, view) => {
             let scan = rules.scan(view.text);
-            signals.statement(&scan);
             let (mut earned, mut denied) = (Vec::new(), Vec::new());
             rules.trace(view, &scan, |hit| {
                 if let Some(badge) = hit.badge {
@@ -108,6 +107,7 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
                     }
                 }
             });
+            signals.statement(&scan, !(earned.is_empty() && denied.is_empty()));
             if let Some((previous, disclosed)) = &before {
                 if refers_back(&scan, view.own_start) {
                     limit(&mut findings, *previous, disclosed, &denied);
@@ -157,7 +157,7 @@ pub struct Explanation {
 /// was read (before document-level resolution). Statements without a match
 /// are left out.
 pub fn explain(input: &str) -> Vec<Explanation> {
-    let document = Document::new(input, MAX_INPUT_BYTES);
+    let document = Document::new(input, MAX_INPUT_BYTES, false);
     let mut explanations = Vec::new();
     let rules = Rules::get();
     document.walk(|visit| {
@@ -207,7 +207,7 @@ fn badges(document: &Document<'_>, findings: &Findings) -> Vec<Badge> {
 /// it is read with, and every heading. Linear in the input's length; tests
 /// use it to bound the work on hostile inputs without timing anything.
 pub fn scanned_bytes(input: &str) -> usize {
-    let document = Document::new(input, MAX_INPUT_BYTES);
+    let document = Document::new(input, MAX_INPUT_BYTES, false);
     let mut bytes = 0;
     document.walk(|visit| {
         bytes += match visit {

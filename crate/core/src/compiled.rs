@@ -38,10 +38,13 @@ pub struct RuleDef {
     /// Phrases the sentence, its list's lead-in, the sentence before it or
     /// its section heading must contain ("Cookies", "Children's privacy").
     pub context: Option<PatternId>,
-    /// Phrases that, anywhere in the sentence, keep an affirmed statement
+    /// Phrases that, in the clause of the match, keep an affirmed statement
     /// from earning (a denial still earns: "we do not share, except with
     /// service providers").
     pub unless: Option<PatternId>,
+    /// Phrases the rule's own phrases may stand inside without earning
+    /// ("cookie" inside "cookie banner").
+    pub not_inside: Option<PatternId>,
     /// Whether policies state the practice as a contingency ("if we are
     /// acquired"): a hypothetical clause does not keep it from earning.
     pub contingent: bool,
@@ -73,7 +76,7 @@ mod tests {
         let scan = library.scan(text);
         let ids = RULES
             .iter()
-            .flat_map(|r| [Some(r.pattern), r.also, r.context, r.unless])
+            .flat_map(|r| [Some(r.pattern), r.also, r.context, r.unless, r.not_inside])
             .flatten()
             .chain([CLAUSE.boundary, CLAUSE.passive_denial, CLAUSE.other_sites, CLAUSE.rights, CLAUSE.hypothetical])
             .chain([LINKS.pronoun_subject, LINKS.party, LINKS.service_party, LINKS.denial_answer, LINKS.back_reference])

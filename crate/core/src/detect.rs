@@ -29,9 +29,12 @@ pub fn names_privacy(scan: &Scan<'_>) -> bool {
 /// about one (`announcement`), and short as titles are.
 pub fn is_policy_title(scan: &Scan<'_>) -> bool {
     let library = library();
-    scan.text().split(' ').count() <= MAX_TITLE_WORDS
-        && library.is_match(scan, DETECT.policy_title, 0..scan.len())
-        && !library.is_match(scan, DETECT.announcement, 0..scan.len())
+    let words = scan.text().split(' ').filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric())).count();
+    // "Privacy" or "Your privacy" names the document; "Protecting creator
+    // privacy" does not.
+    let names = library.is_match(scan, DETECT.policy_title, 0..scan.len())
+        || (words <= MAX_BARE_PRIVACY_TITLE_WORDS && names_privacy(scan));
+    words <= MAX_TITLE_WORDS && names && !library.is_match(scan, DETECT.announcement, 0..scan.len())
 }
 
 /// Fewer words than this is not enough text to call it a policy, unless it
@@ -44,6 +47,21 @@ pub const MIN_TITLED_POLICY_WORDS: usize = 15;
 
 /// Longest title, in words.
 const MAX_TITLE_WORDS: usize = 14;
+
+/// Longest title that names a privacy document by the word "privacy" alone.
+const MAX_BARE_PRIVACY_TITLE_WORDS: usize = 2;
+
+/// Statements that may come before the title (an effective date, a line of
+/// navigation).
+const MAX_STATEMENTS_BEFORE_TITLE: usize = 3;
+
+/// Headings that may come before the title ("Effective date: ...").
+const MAX_HEADINGS_BEFORE_TITLE: usize = 2;
+
+/// Distinct practices a text not titled as a privacy policy must state to
+/// be one: FAQ pages, help articles and blog posts about a site's privacy
+/// state a handful.
+const MIN_UNTITLED_PRACTICES: usize = 7;
 
 /// Sentences stating the site's practices that make the practice signal
 /// full whatever else the page holds (a policy inside a long page).
@@ -79,8 +97,8 @@ pub struct Signals {
     pub titled: bool,
     /// Distinct badges the rules found.
     pub distinct_badges: usize,
-    /// Whether a heading was seen yet.
-    seen_heading: bool,
+    /// Headings seen so far.
+    headings: usize,
 }
 
 impl Signals {
@@ -89,19 +107,20 @@ impl Signals {
         Signals { words, ..Signals::default() }
     }
 
-    /// Records one scanned statement.
-    pub fn statement(&mut self, scan: &Scan<'_>) {
+    /// Records one scanned statement, and whether the rules found a
+    /// practice in it.
+    pub fn statement(&mut self, scan: &Scan<'_>, earned: bool) {
         self.sentences += 1;
-        self.practice_sentences += usize::from(states_practice(scan));
+        self.practice_sentences += usize::from(earned || states_practice(scan));
     }
 
-    /// Records one scanned heading. The first, when nothing came before it,
-    /// is the title.
+    /// Records one scanned heading. One of the first two, when at most a
+    /// few statements came before it ("Effective date: ..."), is the title.
     pub fn heading(&mut self, scan: &Scan<'_>) {
-        let first = self.sentences == 0 && !self.seen_heading;
-        self.seen_heading = true;
+        let early = self.sentences <= MAX_STATEMENTS_BEFORE_TITLE && self.headings < MAX_HEADINGS_BEFORE_TITLE;
+        self.headings += 1;
         self.privacy_heading |= names_privacy(scan);
-        self.titled |= first && is_policy_title(scan);
+        self.titled |= early && is_policy_title(scan);
     }
 
     /// Weighs the signals into a verdict.
@@ -120,7 +139,8 @@ impl Signals {
             && self.practice_sentences > 0
             && self.distinct_badges > 0;
         let long_enough = self.words >= MIN_POLICY_WORDS;
-        let is_policy = titled_policy || (long_enough && score >= POLICY_THRESHOLD);
+        let enough_practices = self.distinct_badges >= MIN_UNTITLED_PRACTICES;
+        let is_policy = titled_policy || (long_enough && enough_practices && score >= POLICY_THRESHOLD);
         let score = if titled_policy { score.max(POLICY_THRESHOLD) } else { score };
         let reason = if titled_policy {
             format!(
@@ -136,6 +156,11 @@ impl Signals {
             )
         } else if self.practice_sentences == 0 {
             "The page does not describe how a site collects, uses or shares data.".into()
+        } else if !enough_practices && score >= POLICY_THRESHOLD {
+            format!(
+                "The page is not titled as a privacy policy and states only {} practices: it reads like an article or a help page about privacy.",
+                self.distinct_badges
+            )
         } else {
             format!(
                 "Only {} of {} sentences describe how the site handles data, and no privacy policy heading was found.",
@@ -167,9 +192,10 @@ mod tests {
         signals.heading(&library().scan(text));
     }
 
-    /// Records `text` as a statement of `signals`.
+    /// Records `text` as a statement of `signals` where the rules found
+    /// nothing.
     fn statement(signals: &mut Signals, text: &str) {
-        signals.statement(&library().scan(text));
+        signals.statement(&library().scan(text), false);
     }
 
     #[test]
@@ -183,6 +209,7 @@ mod tests {
     fn short_text_is_not_a_policy_unless_titled_as_one() {
         let mut signals = Signals { words: 40, distinct_badges: 3, ..Signals::default() };
         heading(&mut signals, "frequently asked questions");
+        heading(&mut signals, "getting started");
         heading(&mut signals, "privacy");
         statement(&mut signals, "we never sell your data");
         assert!(!signals.verdict().is_policy, "a privacy section is no title");
@@ -202,12 +229,15 @@ mod tests {
         assert!(!titled("we've updated our privacy policy"));
         assert!(!titled("new privacy law takes effect in january"));
         assert!(!titled("terms of service"));
+        assert!(titled("your privacy"));
+        assert!(!titled("protecting creator privacy"));
     }
 
     #[test]
     fn practices_under_a_privacy_heading_make_a_policy() {
         let mut signals = Signals { words: 400, distinct_badges: 7, ..Signals::default() };
-        statement(&mut signals, "welcome to our site");
+        heading(&mut signals, "welcome");
+        heading(&mut signals, "about us");
         heading(&mut signals, "our privacy notice");
         for _ in 0..3 {
             statement(&mut signals, "we collect your e-mail address");
@@ -215,7 +245,9 @@ mod tests {
         }
         let verdict = signals.verdict();
         assert!(verdict.is_policy, "{verdict:?}");
-        assert!(verdict.reason.contains("3 of 7 sentences"));
+        assert!(verdict.reason.contains("3 of 6 sentences"));
+        let few = Signals { distinct_badges: 5, ..signals };
+        assert!(!few.verdict().is_policy, "an untitled page stating five practices is an article");
     }
 
     #[test]

@@ -44,10 +44,20 @@ pub enum Visit<'v> {
 }
 
 impl<'a> Document<'a> {
-    /// Cuts `text` (at most `max_bytes` of it) into segments.
-    pub fn new(input: &'a str, max_bytes: usize) -> Document<'a> {
+    /// Cuts `text` (at most `max_bytes` of it) into segments. An excerpt
+    /// made only of heading-like lines ("Cookie-free by design") is read
+    /// as statements: they are all it says.
+    pub fn new(input: &'a str, max_bytes: usize, excerpt: bool) -> Document<'a> {
         let (text, truncated) = truncate(input, max_bytes);
-        let segments = segment(text);
+        let mut segments = segment(text);
+        if excerpt && !segments.iter().any(|s| s.kind.is_statement()) {
+            for segment in &mut segments {
+                if segment.kind == SegmentKind::Heading {
+                    segment.kind = SegmentKind::Sentence;
+                    segment.heading = None;
+                }
+            }
+        }
         let mut normalized = String::with_capacity(text.len());
         let normalized_ends = (segments.iter())
             .map(|s| {
@@ -116,18 +126,20 @@ impl<'a> Document<'a> {
                 (0, Lead::Table)
             }
             kind => {
-                // The lead-in's closing ':' or '?' would end the clause the
-                // statement continues ("we never: sell your data").
+                // A list's lead-in runs on into each item ("we never: sell
+                // your data" is one clause); an answer is a clause of its own.
                 let lead = tail(lead, LEAD_IN_CONTEXT_BYTES).trim_end_matches([':', '?', ' ']);
+                let (lead_kind, joint) = match kind {
+                    SegmentKind::Prompt if asks_yes_or_no(lead) => (Lead::Answer { denied: is_denial(own) }, ": "),
+                    // "What if...?", "How long...?": the answer says it all.
+                    SegmentKind::Prompt => (Lead::List, ": "),
+                    _ => (Lead::List, " "),
+                };
                 joined.push_str(lead);
-                joined.push(' ');
+                joined.push_str(joint);
                 let own_start = joined.len();
                 joined.push_str(own);
-                let lead = match kind {
-                    SegmentKind::Prompt => Lead::Answer { denied: is_denial(own) },
-                    _ => Lead::List,
-                };
-                (own_start, lead)
+                (own_start, lead_kind)
             }
         }
     }
@@ -179,6 +191,14 @@ fn named_after(original: &str, verb: &str) -> bool {
             next.chars().next().is_some_and(char::is_uppercase) && next.chars().skip(1).any(char::is_lowercase)
         })
     })
+}
+
+/// Whether a prompt is a label ("Retention:") or a yes-or-no question ("Do
+/// you sell my data?"), whose answer affirms or denies it; not a question
+/// that asks what, how or why.
+fn asks_yes_or_no(prompt: &str) -> bool {
+    const OPEN: &[&str] = &["what", "how", "why", "when", "where", "who", "whom", "which", "whose"];
+    !prompt.split(' ').next().is_some_and(|first| OPEN.contains(&first))
 }
 
 /// Whether an answer denies what its question or label asks about: it
@@ -246,7 +266,7 @@ mod tests {
     use super::*;
 
     fn views(text: &str) -> Vec<(String, usize, Lead)> {
-        let document = Document::new(text, usize::MAX);
+        let document = Document::new(text, usize::MAX, false);
         let mut views = Vec::new();
         document.walk(|visit| {
             if let Visit::Statement(_, view) = visit {
@@ -282,8 +302,8 @@ mod tests {
     #[test]
     fn answers_are_read_after_their_question_with_their_polarity() {
         let got = views("Do you sell my data?\nNo, never.\n\nRetention: 30 days");
-        assert_eq!(got[0], ("do you sell my data no, never.".into(), 20, Lead::Answer { denied: true }));
-        assert_eq!(got[1], ("retention 0 days".into(), 10, Lead::Answer { denied: false }));
+        assert_eq!(got[0], ("do you sell my data: no, never.".into(), 21, Lead::Answer { denied: true }));
+        assert_eq!(got[1], ("retention: 0 days".into(), 11, Lead::Answer { denied: false }));
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub enum Step {
 pub type Chain = Vec<Step>;
 
 /// Most chains a pattern may have: alternatives around gaps multiply them.
-const MAX_CHAINS: usize = 64;
+const MAX_CHAINS: usize = 256;
 
 /// Parses `pattern` into its chains.
 pub fn chains(pattern: &str) -> Result<Vec<Chain>, String> {
@@ -232,8 +232,18 @@ fn split(tree: &Tree) -> Result<Vec<Chain>, String> {
         Tree::Leaf(_) => unreachable!("leaves have no gaps"),
         Tree::Gap(gap) => vec![vec![Step::Gap(*gap)]],
         Tree::Alternation(branches) => {
+            // The branches without gaps stay one phrase, one chain: only
+            // those with gaps need chains of their own.
+            let (gapped, gapless): (Vec<&Tree>, Vec<&Tree>) = branches.iter().partition(|b| b.has_gap());
             let mut all = Vec::new();
-            for branch in branches {
+            match gapless.as_slice() {
+                [] => {}
+                [one] => all.push(vec![Step::Phrase((*one).clone().into_node())]),
+                many => all.push(vec![Step::Phrase(Node::Alternation(
+                    many.iter().map(|branch| (*branch).clone().into_node()).collect(),
+                ))]),
+            }
+            for branch in gapped {
                 all.extend(split(branch)?);
             }
             all
@@ -287,11 +297,11 @@ mod tests {
     fn gaps_split_chains_and_take_their_spaces() {
         let parsed = chains("we ~3 sell|we sell").expect("parses");
         assert_eq!(parsed.len(), 2);
-        assert_eq!(parsed[0].len(), 3);
-        assert_eq!(parsed[0][0], Step::Phrase(Node::Text("we".into())));
-        assert_eq!(parsed[0][1], Step::Gap(Gap::Words(3)));
-        assert_eq!(parsed[0][2], Step::Phrase(Node::Text("sell".into())));
-        assert_eq!(parsed[1].len(), 1);
+        assert_eq!(parsed[0].len(), 1, "the gapless branch");
+        assert_eq!(parsed[1].len(), 3);
+        assert_eq!(parsed[1][0], Step::Phrase(Node::Text("we".into())));
+        assert_eq!(parsed[1][1], Step::Gap(Gap::Words(3)));
+        assert_eq!(parsed[1][2], Step::Phrase(Node::Text("sell".into())));
         let parsed = chains("(a|b ~2, c) d ~ e").expect("parses");
         assert_eq!(parsed.len(), 2);
         assert!(parsed.iter().any(|chain| chain.contains(&Step::Gap(Gap::WordsAndCommas(2)))));
@@ -303,6 +313,13 @@ mod tests {
         let parsed = chains("web ?beacons?|cookies?|[sz]").expect("parses");
         assert_eq!(parsed.len(), 1);
         assert_eq!(parsed[0].len(), 1);
+    }
+
+    #[test]
+    fn gapless_branches_beside_gapped_ones_stay_one_chain() {
+        let parsed = chains("(a|b|c ~2 d|e) f ~ (g|h ~1 i)").expect("parses");
+        // (a|b|e) and (c ~2 d), each followed by f, then g or h ~1 i: 2 x 2.
+        assert_eq!(parsed.len(), 4);
     }
 
     #[test]

@@ -16,8 +16,14 @@ use crate::compiled::{CLAUSE, CLAUSE_WORDS};
 /// ("will be", "are").
 const PASSIVE_LEAD: Gap = Gap::WordsAndCommas(4);
 
+/// Auxiliaries and modals between a subject and its negation ("do not").
+const AUXILIARIES: &[&str] = &[
+    "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "is", "are",
+    "was", "were", "have", "has", "had",
+];
+
 /// How many words before the match a negation cue may stand.
-const NEGATION_WINDOW: usize = 7;
+const NEGATION_WINDOW: usize = 14;
 
 /// Whose negations deny the practice a rule looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,24 +76,37 @@ impl<'a, 't> Reading<'a, 't> {
     /// not used", "we collect no personal data".
     pub fn is_negated(&self, matched: Range<usize>, denier: Denier) -> bool {
         let clause = self.clause_around(matched.clone());
-        negated_before(&self.text[clause.start..matched.start], denier) || self.negated_after(matched.end, clause.end)
+        negated_before(&self.text[clause.start..matched.start], denier)
+            || self.negated_after(matched.end, clause.end)
+            || self.has_negative_subject(clause.start, matched.start)
     }
 
     /// The matched words are the subject of a denied practice verb ("cookies
     /// are not used", "card numbers will never be stored") or the verb of a
     /// denied object ("we collect no personal data").
     fn negated_after(&self, from: usize, clause_end: usize) -> bool {
-        let mut next_words = words(&self.text[from..clause_end]);
-        let object_denied = next_words.next() == Some("no")
-            && next_words.next().is_some_and(|w| !CLAUSE_WORDS.cue_releasers.contains(&w) && w != "longer");
+        let rest = &self.text[from..clause_end];
+        let mut next_words = words(rest);
+        let object_denied = rest.starts_with(" no ")
+            && next_words.nth(1).is_some_and(|w| !CLAUSE_WORDS.cue_releasers.contains(&w) && w != "longer");
         object_denied || self.library.matches_after(self.scan, CLAUSE.passive_denial, from, PASSIVE_LEAD, clause_end)
     }
 
-    /// Whether the clause around `matched` states a right of the reader's
-    /// ("you have the right to know whether we sell your data") rather
-    /// than the site's practice.
-    pub fn is_a_right(&self, matched: Range<usize>) -> bool {
+    /// The clause, before the match, opens with a negative subject: "none
+    /// of the pages set cookies", "no one at our company sees it".
+    fn has_negative_subject(&self, clause_start: usize, match_start: usize) -> bool {
+        let start = clause_start + self.text[clause_start..].len() - self.text[clause_start..].trim_start().len();
+        start < match_start
+            && self.library.matches_after(self.scan, CLAUSE.negative_subject, start, Gap::Words(0), match_start)
+    }
+
+    /// Whether the clause around `matched`, or what the statement is read
+    /// with (the text before `own_start`: "Right to limit:"), states a
+    /// right of the reader's ("you have the right to know whether we sell
+    /// your data") rather than the site's practice.
+    pub fn is_a_right(&self, matched: Range<usize>, own_start: usize) -> bool {
         self.library.is_match(self.scan, CLAUSE.rights, self.clause_around(matched))
+            || self.library.is_match(self.scan, CLAUSE.rights, 0..own_start)
     }
 
     /// Whether the clause around `matched` is a hypothetical the site
@@ -122,10 +141,15 @@ fn negated_before(before: &str, denier: Denier) -> bool {
         // "Do Not Track" is a name, not a denial.
         || (words[cue] == "not" && previous == Some("do") && next == Some("track"));
     let broken = words[cue + 1..].iter().any(|w| CLAUSE_WORDS.scope_breakers.contains(w));
-    let subject_start = cue.saturating_sub(3);
-    let conditional_or_readers = words[subject_start..cue]
-        .iter()
-        .any(|w| *w == "if" || (denier == Denier::Site && CLAUSE_WORDS.reader_subjects.contains(w)));
+    // The subject stands right before the cue, or before its auxiliary
+    // ("your browser does not", "you may not"); "if" there makes it a condition.
+    let before_cue = |back: usize| cue.checked_sub(back).map(|i| words[i]);
+    let subject = match before_cue(1) {
+        Some(aux) if AUXILIARIES.contains(&aux) => before_cue(2),
+        word => word,
+    };
+    let conditional_or_readers = (1..=3).filter_map(before_cue).any(|w| w == "if")
+        || (denier == Denier::Site && subject.is_some_and(|w| CLAUSE_WORDS.reader_subjects.contains(&w)));
     !released && !broken && !conditional_or_readers
 }
 

@@ -97,8 +97,17 @@ impl Rules {
             let rule = &RULES[index];
             self.library.find_all_into(scan, rule.pattern, whole.clone(), &mut found);
             // A list's lead-in earns its badges itself: a match there counts
-            // for the item only when it reaches into the item.
-            found.retain(|m| sentence.lead != Lead::List || m.end > sentence.own_start);
+            // for an item only when it reaches into the item, or when the
+            // item completes it ("Signals we honor:" + "- Do Not Track").
+            if sentence.lead == Lead::List {
+                let own = sentence.own_start..sentence.text.len();
+                let completes = rule.also.is_some_and(|also| self.library.is_match(scan, also, own));
+                found.retain(|m| completes || m.end > sentence.own_start);
+            }
+            if let Some(not_inside) = rule.not_inside {
+                let hosts = self.library.find_all(scan, not_inside, whole.clone());
+                found.retain(|m| !hosts.iter().any(|host| host.start <= m.start && m.end <= host.end));
+            }
             if found.is_empty() {
                 continue;
             }
@@ -159,16 +168,16 @@ impl Rules {
             Lead::Answer { denied } if matched.end <= sentence.own_start => Some(denied),
             _ => None,
         };
-        let own = sentence.own_start..sentence.text.len();
+        let clause = reading.clause_around(matched.clone());
         if rule.actor != Actor::Anyone && reading.is_about_other_sites(matched.clone()) {
             Outcome::AboutOtherSites
-        } else if rule.actor == Actor::Site && reading.is_a_right(matched.clone()) {
+        } else if rule.actor == Actor::Site && reading.is_a_right(matched.clone(), sentence.own_start) {
             Outcome::RightsList
         } else if rule.actor == Actor::Site && !rule.contingent && reading.is_hypothetical(matched.clone()) {
             Outcome::Hypothetical
         } else if answered.unwrap_or_else(|| reading.is_negated(matched, denier)) {
             Outcome::Denied
-        } else if rule.unless.is_some_and(|unless| self.library.is_match(scan, unless, own)) {
+        } else if rule.unless.is_some_and(|unless| self.library.is_match(scan, unless, clause)) {
             Outcome::Excepted
         } else {
             Outcome::Affirmed

@@ -136,6 +136,11 @@ impl Splitter<'_> {
             return;
         }
         if let Some(colon) = label_end(line) {
+            if self.segments.is_empty() && reads_as_heading(&line[..colon]) {
+                // A first line "Privacy Notice: How We Use Your Data" is a title.
+                self.push_heading(range);
+                return;
+            }
             self.labeled(range, colon, SegmentKind::Sentence);
             return;
         }
