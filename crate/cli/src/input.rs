@@ -29,17 +29,37 @@ pub fn read(path: &Path) -> Result<String> {
             Err(e) => return Err(e).context(format!("cannot read {name}")),
         }
     };
-    if looks_binary(&bytes) {
-        bail!("{name} looks like a binary file, not a text or HTML policy");
+    let decoded = decode(path, bytes)?;
+    if decoded.lossy {
+        eprintln!("policy-badges: warning: {name} {LOSSY}");
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("policy-badges: warning: {name} is not valid UTF-8; undecodable bytes are shown as \u{FFFD}");
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
+    Ok(decoded.text)
+}
+
+/// What a lossy decoding means, after the file's name.
+pub const LOSSY: &str = "is not valid UTF-8; undecodable bytes are shown as \u{FFFD}";
+
+/// A file's bytes as the text the analyzer reads.
+pub struct Decoded {
+    /// The text (HTML already reduced to its visible text).
+    pub text: String,
+    /// Whether invalid UTF-8 was replaced by U+FFFD.
+    pub lossy: bool,
+}
+
+/// Turns the bytes of the file at `path` into text: binary content is
+/// refused, invalid UTF-8 is decoded lossily (and said so), HTML (by name or
+/// doctype) is reduced to its visible text.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Decoded> {
+    if looks_binary(&bytes) {
+        bail!("{} looks like a binary file, not a text or HTML policy", path.display());
+    }
+    let (text, lossy) = match String::from_utf8(bytes) {
+        Ok(text) => (text, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
     };
-    Ok(if is_html(path, &text) { html::visible_text(&text) } else { text })
+    let text = if is_html(path, &text) { html::visible_text(&text) } else { text };
+    Ok(Decoded { text, lossy })
 }
 
 /// Binary files hold NUL bytes, which text never does.
