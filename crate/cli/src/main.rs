@@ -5,11 +5,15 @@
 //! policy-badges analyze --format text -        # readable summary of stdin
 //! policy-badges diff old.md new.md             # what changed
 //! policy-badges eval ../shared/corpus-dev      # accuracy on labeled policies
+//! policy-badges batch crawl/ -o crawl.jsonl    # every policy of a crawl, on every core
 //! ```
 
+mod batch;
 mod eval;
 mod html;
 mod input;
+mod lines;
+mod progress;
 mod quotes;
 mod render;
 mod score;
@@ -83,6 +87,9 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         misses: usize,
     },
+    /// Analyze many documents on every core: directories, or a JSON Lines
+    /// manifest; one JSON line (or CSV row) per document, then a summary.
+    Batch(batch::Args),
 }
 
 /// Output formats.
@@ -107,6 +114,7 @@ fn main() -> ExitCode {
         }
         Command::Explain { file } => input::read(&file).map(|text| print!("{}", render::explanations(&text))),
         Command::Eval { paths, json, misses } => eval::run(&paths, &eval::Options { json: json.as_deref(), misses }),
+        Command::Batch(args) => batch::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
