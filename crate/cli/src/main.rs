@@ -6,6 +6,7 @@
 //! policy-badges diff old.md new.md             # what changed
 //! policy-badges eval ../shared/corpus-dev      # accuracy on labeled policies
 //! policy-badges batch crawl/ -o crawl.jsonl    # every policy of a crawl, on every core
+//! policy-badges timeline repo --all '*/Privacy Policy.md' --html chart.html
 //! ```
 
 mod batch;
@@ -17,6 +18,7 @@ mod progress;
 mod quotes;
 mod render;
 mod score;
+mod timeline;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -90,6 +92,9 @@ enum Command {
     /// Analyze many documents on every core: directories, or a JSON Lines
     /// manifest; one JSON line (or CSV row) per document, then a summary.
     Batch(batch::Args),
+    /// Follow a policy through a git repository's history: when each badge
+    /// appeared or disappeared, with the commit date and the evidence.
+    Timeline(timeline::Args),
 }
 
 /// Output formats.
@@ -115,6 +120,7 @@ fn main() -> ExitCode {
         Command::Explain { file } => input::read(&file).map(|text| print!("{}", render::explanations(&text))),
         Command::Eval { paths, json, misses } => eval::run(&paths, &eval::Options { json: json.as_deref(), misses }),
         Command::Batch(args) => batch::run(&args),
+        Command::Timeline(args) => timeline::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

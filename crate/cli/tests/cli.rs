@@ -1,7 +1,8 @@
 //! The `policy-badges` binary end to end: `batch` over directories and
-//! manifests.
+//! manifests, `timeline` over a git repository the tests build themselves.
 
 mod cli {
     mod batch;
     mod support;
+    mod timeline;
 }

@@ -3,8 +3,26 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// A privacy policy short enough to read in a test.
+/// A privacy policy short enough to read in a test, in three versions:
+/// the second sells data instead of promising not to, the third adds
+/// encryption.
 pub const POLICY_V1: &str = include_str!("../fixtures/acme-policy.md");
+
+/// The second version: selling instead of not selling.
+pub fn policy_v2() -> String {
+    POLICY_V1.replace(
+        "We never sell your personal information to anyone.",
+        "We may sell your personal information to advertising partners.",
+    )
+}
+
+/// The third version: encryption added.
+pub fn policy_v3() -> String {
+    policy_v2().replace(
+        "We use cookies to remember your preferences.",
+        "We use cookies to remember your preferences. All data is encrypted in transit using SSL.",
+    )
+}
 
 /// Runs `policy-badges ARGS` and returns what it did.
 pub fn run(args: &[&str], dir: &Path) -> Output {
