@@ -54,6 +54,11 @@ impl Style {
     }
 }
 
+/// A count and its noun, singular or plural: "1 policy", "3 policies".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A summary as grouped lines: mark, label, and the first evidence sentence.
 pub fn summary(summary: &Summary, style: &Style) -> String {
     let mut out = String::new();

@@ -7,6 +7,7 @@ use std::time::Duration;
 use policy_badges::BadgeId;
 
 use super::document::{Outcome, Record};
+use crate::render::count;
 
 /// Counts over the records of one run.
 #[derive(Debug, Default)]
@@ -55,11 +56,11 @@ impl Tally {
         let rate = if seconds > 0.0 { self.documents as f64 / seconds } else { 0.0 };
         let _ = write!(
             out,
-            "batch: {} documents, {} policies, {} not policies, {} failures in {seconds:.1} s ({rate:.0} documents/s)",
-            self.documents,
-            self.policies,
-            self.documents - self.policies - self.failures,
-            self.failures,
+            "batch: {}: {}, {}, {} in {seconds:.1} s ({rate:.0} documents/s)",
+            count(self.documents, "document", "documents"),
+            count(self.policies, "policy", "policies"),
+            count(self.documents - self.policies - self.failures, "non-policy", "non-policies"),
+            count(self.failures, "failure", "failures"),
         );
         if self.skipped > 0 {
             let _ = write!(out, "; {} skipped (already in the output)", self.skipped);
@@ -69,7 +70,7 @@ impl Tally {
             self.prevalence.iter().zip(BadgeId::ALL).filter(|(n, _)| **n > 0).map(|(n, b)| (*n, *b)).collect();
         common.sort_by_key(|&(n, badge)| (std::cmp::Reverse(n), badge.display_key()));
         if !common.is_empty() {
-            let _ = writeln!(out, "badge prevalence among the {} policies:", self.policies);
+            let _ = writeln!(out, "badge prevalence among {}:", count(self.policies, "policy", "policies"));
         }
         for (n, badge) in common {
             let share = 100.0 * n as f64 / self.policies as f64;
@@ -97,7 +98,7 @@ mod tests {
         }
         assert_eq!((tally.documents, tally.policies, tally.failures, tally.skipped), (3, 1, 1, 1));
         let report = tally.report(Duration::from_secs(1));
-        assert!(report.starts_with("batch: 3 documents, 1 policies, 1 not policies, 1 failures"), "{report}");
+        assert!(report.starts_with("batch: 3 documents: 1 policy, 1 non-policy, 1 failure"), "{report}");
         assert!(report.contains("cookies") && report.contains("100.0%"), "{report}");
     }
 }

@@ -10,14 +10,18 @@ use std::fmt::Write;
 
 use policy_badges::{BadgeId, Group, Polarity};
 
-use super::changes::{Change, Kind};
+use super::changes::Kind;
 use super::{day, FileTimeline, Status};
+use crate::render::count;
 
 /// Evidence sentences kept per bar, and characters per sentence.
 const EVIDENCE_SENTENCES: usize = 3;
 const EVIDENCE_CHARS: usize = 400;
-/// A file's time axis spans at least this many seconds (one day).
-const MIN_SPAN: i64 = 86_400;
+/// One day, in seconds.
+const DAY: i64 = 86_400;
+/// The time axis runs this share of its span past the last commit, so that
+/// the last version (and a badge it brought) has room to show.
+const TAIL: i64 = 50;
 
 /// What the page says about where the timelines come from.
 pub struct Context<'a> {
@@ -41,14 +45,16 @@ pub fn page(files: &[FileTimeline], context: &Context<'_>) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n\
          <title>Policy badges over time: {source}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n\
          <h1>Policy badges over time</h1>\n\
-         <p class=\"sub\">{files} files, {versions} versions, {changes} badge changes · {source} at {rev}, up to {end}</p>\n\
+         <p class=\"sub\">{files}, {versions}, {changes} · {source} at {rev}, up to {end}</p>\n\
          <p class=\"legend\"><span class=\"key bad\">✗ concern</span> <span class=\"key good\">✓ protection</span> \
          <span class=\"key info\">i fact</span> · ticks mark versions, dashed ones were not read as a policy · \
          hover or focus a bar for the sentences that earned it</p>\n\
          <input id=\"filter\" type=\"search\" placeholder=\"Filter by file or badge\" aria-label=\"Filter by file or badge\">\n\
          </header>\n<main>\n",
         source = escape(context.source),
-        files = files.len(),
+        files = count(files.len(), "file", "files"),
+        versions = count(versions, "version", "versions"),
+        changes = count(changes, "badge change", "badge changes"),
         rev = escape(context.rev),
         end = day(context.end),
     );
@@ -63,39 +69,91 @@ pub fn page(files: &[FileTimeline], context: &Context<'_>) -> String {
     out
 }
 
-/// The changes of every file, by badge in display order: `(file, change)`.
-type ByBadge<'a> = BTreeMap<(Group, &'static str), Vec<(usize, &'a Change)>>;
+/// How a file's badge ended up, over all its changes.
+struct Net {
+    /// The file (an index into the files).
+    file: usize,
+    /// Whether the first policy version had the badge.
+    first: bool,
+    /// Whether the last one has it.
+    last: bool,
+    /// How many times it appeared or disappeared.
+    moves: usize,
+    /// When it last did.
+    last_move: i64,
+}
 
-/// Where each badge appeared or disappeared, file by file, with links.
-fn index(out: &mut String, files: &[FileTimeline]) {
-    let mut by_badge = ByBadge::new();
-    for (i, file) in files.iter().enumerate() {
-        for change in file.changes.iter().filter(|c| c.kind != Kind::Initial) {
-            by_badge.entry(change.badge.display_key()).or_default().push((i, change));
+impl Net {
+    /// How the badge ended up: "gained", "lost" or "came and went".
+    fn outcome(&self) -> &'static str {
+        match (self.first, self.last) {
+            (false, true) => "gained",
+            (true, false) => "lost",
+            _ => "came and went",
         }
     }
+}
+
+/// Per badge, in display order: how each file that changed it ended up.
+fn nets(files: &[FileTimeline]) -> BTreeMap<(Group, &'static str), Vec<Net>> {
+    let mut by_badge: BTreeMap<(Group, &'static str), Vec<Net>> = BTreeMap::new();
+    for (i, file) in files.iter().enumerate() {
+        let mut per_badge: BTreeMap<(Group, &'static str), Net> = BTreeMap::new();
+        for change in &file.changes {
+            let initial = change.kind == Kind::Initial;
+            let net = per_badge.entry(change.badge.display_key()).or_insert(Net {
+                file: i,
+                first: initial,
+                last: false,
+                moves: 0,
+                last_move: 0,
+            });
+            net.last = change.kind != Kind::Disappeared;
+            if !initial {
+                net.moves += 1;
+                net.last_move = file.versions[change.version].time;
+            }
+        }
+        for (key, net) in per_badge.into_iter().filter(|(_, net)| net.moves > 0) {
+            by_badge.entry(key).or_default().push(net);
+        }
+    }
+    by_badge
+}
+
+/// Per badge, the files that gained it (with the date it came to stay),
+/// lost it, or had it come and go, with links to their charts.
+fn index(out: &mut String, files: &[FileTimeline]) {
+    let by_badge = nets(files);
     if by_badge.is_empty() {
         return;
     }
-    out.push_str("<details class=\"index\"><summary>Where badges appeared or disappeared</summary>\n<dl>\n");
-    for ((_, id), changes) in by_badge {
+    out.push_str("<details class=\"index\"><summary>Which files gained or lost each badge, and when</summary>\n<dl>\n");
+    for ((_, id), mut nets) in by_badge {
         let Some(badge) = BadgeId::parse(id) else { continue };
         let def = badge.def();
-        let _ = write!(
-            out,
-            "<dt class=\"{}\">{} {}</dt><dd>",
-            polarity(def.polarity),
-            mark(def.polarity),
-            escape(def.label)
-        );
-        for (n, (file, change)) in changes.into_iter().enumerate() {
-            let sign = if change.kind == Kind::Appeared { '+' } else { '−' };
-            let sep = if n == 0 { "" } else { ", " };
-            let name = escape(title(&files[file].path).0);
-            let when = day(files[file].versions[change.version].time);
-            let _ = write!(out, "{sep}<a href=\"#f{file}\">{sign} {name}</a> {when}");
+        let _ =
+            write!(out, "<dt class=\"{}\">{} {}</dt>", polarity(def.polarity), mark(def.polarity), escape(def.label));
+        nets.sort_by_key(|net| net.last_move);
+        for what in ["gained", "lost", "came and went"] {
+            let group: Vec<String> = nets
+                .iter()
+                .filter(|net| net.outcome() == what)
+                .map(|net| {
+                    let name = escape(title(&files[net.file].path).0);
+                    let link = format!("<a href=\"#f{}\">{name}</a>", net.file);
+                    if net.first == net.last {
+                        format!("{link} ({})", count(net.moves, "change", "changes"))
+                    } else {
+                        format!("{link} {}", day(net.last_move))
+                    }
+                })
+                .collect();
+            if !group.is_empty() {
+                let _ = write!(out, "<dd><span class=\"what\">{what}:</span> {}</dd>", group.join(", "));
+            }
         }
-        out.push_str("</dd>\n");
+        out.push('\n');
     }
     out.push_str("</dl></details>\n");
 }
@@ -115,26 +173,31 @@ fn chart(out: &mut String, index: usize, file: &FileTimeline, end: i64) {
     let Some(first) = file.versions.first() else { return };
     let start = first.time;
     let end = end.max(file.versions.last().map_or(start, |v| v.time));
-    let span = (end - start).max(MIN_SPAN);
+    let axis_end = end + ((end - start) / TAIL).max(DAY);
+    let span = axis_end - start;
     let x = |time: i64| format!("{:.3}", 100.0 * (time - start) as f64 / span as f64);
     let (name, document) = title(&file.path);
-    let rows = rows(file, end);
+    let rows = rows(file, axis_end);
     let badge_ids: Vec<&str> = rows.iter().map(|(badge, _)| badge.as_str()).collect();
     let moves = file.changes.iter().filter(|c| c.kind != Kind::Initial).count();
     let _ = write!(
         out,
         "<section class=\"file\" id=\"f{index}\" data-name=\"{}\" data-badges=\"{}\">\n<h2>{}<span class=\"doc\">{}</span></h2>\n\
-         <p class=\"meta\">{} versions, {} to {} · {moves} badge changes</p>\n<div class=\"chart\">\n",
+         <p class=\"meta\">{}, {} to {} · {}</p>\n<div class=\"chart\">\n",
         escape(&file.path.to_lowercase()),
         badge_ids.join(" "),
         escape(name),
         escape(document),
-        file.versions.len(),
+        count(file.versions.len(), "version", "versions"),
         day(start),
         day(end),
+        count(moves, "badge change", "badge changes"),
     );
     // The axis: a label per year, a tick per version.
-    out.push_str("<div class=\"row axis\"><div class=\"label\"></div><div class=\"track\">");
+    let _ = write!(
+        out,
+        "<div class=\"row axis\"><div class=\"label\"></div><div class=\"track\" data-start=\"{start}\" data-end=\"{axis_end}\">"
+    );
     for (year, time) in years(start, end) {
         let _ = write!(out, "<span class=\"year\" style=\"left:{}%\">{year}</span>", x(time));
     }
@@ -164,14 +227,17 @@ fn chart(out: &mut String, index: usize, file: &FileTimeline, end: i64) {
             escape(def.label)
         );
         for bar in bars {
+            let when = if bar.to == axis_end {
+                format!("since {}", day(bar.from))
+            } else {
+                format!("{} to {}", day(bar.from), day(bar.to))
+            };
             let _ = write!(
                 out,
-                "<span class=\"bar {class}\" tabindex=\"0\" style=\"left:{}%;width:{}%\" data-title=\"{}: {} to {}\" data-ev=\"{}\"></span>",
+                "<span class=\"bar {class}\" tabindex=\"0\" style=\"left:{}%;width:{}%\" data-title=\"{}: {when}\" data-ev=\"{}\"></span>",
                 x(bar.from),
                 format_args!("{:.3}", 100.0 * (bar.to - bar.from) as f64 / span as f64),
                 escape(def.label),
-                day(bar.from),
-                if bar.to == end { "now".to_string() } else { day(bar.to) },
                 escape(&bar.evidence),
             );
         }
@@ -217,7 +283,11 @@ fn changes_list(out: &mut String, file: &FileTimeline) {
     if moves.is_empty() {
         return;
     }
-    let _ = writeln!(out, "<details><summary>{} badge changes</summary><ol class=\"changes\">", moves.len());
+    let _ = writeln!(
+        out,
+        "<details><summary>{}</summary><ol class=\"changes\">",
+        count(moves.len(), "badge change", "badge changes")
+    );
     for change in moves {
         let def = change.badge.def();
         let (sign, verb) = if change.kind == Kind::Appeared { ("+", "appeared") } else { ("−", "disappeared") };
@@ -245,7 +315,7 @@ fn years(start: i64, end: i64) -> Vec<(i64, i64)> {
 fn january_first(year: i64) -> i64 {
     let y = year - 1;
     let days = 365 * (year - 1970) + (y / 4 - y / 100 + y / 400) - (1969 / 4 - 1969 / 100 + 1969 / 400);
-    days * MIN_SPAN
+    days * DAY
 }
 
 /// Up to three sentences, each clipped, one per line.
@@ -311,11 +381,12 @@ h2 { font-size: 1.1rem; margin: 0; }
 .key.good, .good { color: var(--good); } .key.bad, .bad { color: var(--bad); } .key.info, .info { color: var(--info); }
 #filter { margin: .5rem 0 1rem; padding: .35rem .6rem; width: 20rem; max-width: 100%; font: inherit; color: inherit;
   background: var(--bg); border: 1px solid var(--line); border-radius: 6px; }
-.index dt { font-weight: 600; margin-top: .4rem; } .index dd { margin: 0 0 0 1.2rem; color: var(--muted); }
+.index dt { font-weight: 600; margin-top: .5rem; } .index dd { margin: 0 0 0 1.2rem; color: var(--muted); }
+.index .what { font-style: italic; }
 .index a { color: var(--fg); }
 .file { border-top: 1px solid var(--line); padding: 1rem 0; content-visibility: auto; contain-intrinsic-size: auto 20rem; }
 .chart { margin: .5rem 0; }
-.row { display: grid; grid-template-columns: 15rem 1fr; align-items: center; min-height: 1.35rem; }
+.row { display: grid; grid-template-columns: 17rem 1fr; align-items: center; min-height: 1.35rem; }
 .label { font-size: 13px; padding-right: .75rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .track { position: relative; height: .95rem; background: var(--track); border-radius: 3px; }
 .axis .track { height: 1.7rem; background: none; border-bottom: 1px solid var(--line); border-radius: 0; }
@@ -350,6 +421,8 @@ function show(bar) {
       tip.append(quote);
     }
   }
+  tip.style.left = '0px';
+  tip.style.top = '0px';
   tip.hidden = false;
   const box = bar.getBoundingClientRect();
   const width = tip.offsetWidth;
@@ -379,6 +452,7 @@ document.getElementById('filter').addEventListener('input', (event) => {
 
 #[cfg(test)]
 mod tests {
+    use super::super::changes::Change;
     use super::super::VersionInfo;
     use super::*;
 
@@ -424,11 +498,21 @@ mod tests {
         let html = page_of(timeline());
         assert_eq!(html.matches("<div class=\"row\" data-badge=").count(), 2);
         assert!(html.contains("data-badge=\"sells-data\"") && html.contains("data-badge=\"no-sale\""));
-        // no-sale from 2020 to 2022 of a 2020-2023 axis; sells-data from 2022 to the end.
-        assert!(html.contains("style=\"left:0.000%;width:66.697%\""), "{html}");
-        assert!(html.contains("style=\"left:66.697%;width:33.303%\""));
+        // no-sale from 2020 to 2022 of an axis from 2020 to 2023 and a fiftieth; sells-data from 2022 on.
+        assert!(html.contains("style=\"left:0.000%;width:65.389%\""), "{html}");
+        assert!(html.contains("style=\"left:65.389%;width:34.611%\""));
         assert!(html.contains(">2021</span>") && html.contains(">2023</span>"));
         assert_eq!(html.matches("class=\"tick off\"").count(), 1);
+    }
+
+    #[test]
+    fn the_index_says_who_gained_and_lost_what() {
+        let html = page_of(timeline());
+        let sells = html.find("✗ May sell your data</dt>").expect("a sells-data entry");
+        let no_sale = html.find("✓ Does not sell your data</dt>").expect("a no-sale entry");
+        let entry = |at: usize| &html[at..at + html[at..].find("\n").expect("an end of line")];
+        assert!(entry(sells).contains("gained:</span> <a href=\"#f0\">Acme &lt;script&gt;</a> 2022-01-01"));
+        assert!(entry(no_sale).contains("lost:</span> <a href=\"#f0\">Acme &lt;script&gt;</a> 2022-01-01"));
     }
 
     #[test]

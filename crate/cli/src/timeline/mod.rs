@@ -9,6 +9,7 @@ mod git;
 mod html;
 mod output;
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -16,13 +17,19 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use gix::ObjectId;
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use self::changes::{Change, Reading};
-use self::git::{Repository, Select, Version};
+use self::git::{FileHistory, Repository, Select, Version};
 use self::output::ChangeWriter;
 use crate::lines::Format;
+use crate::render::count;
 use crate::{input, progress};
+
+/// Files whose versions are read together, so that files with few
+/// versions still keep every core busy.
+const FILES_AT_ONCE: usize = 16;
 
 /// The options of `timeline`.
 #[derive(Debug, clap::Args)]
@@ -115,28 +122,18 @@ pub fn run(args: &Args) -> Result<()> {
     let bar = progress::bar(Some(files.iter().map(|f| f.versions.len() as u64).sum()), "versions");
     let mut timelines = Vec::new();
     let mut tally = Tally::default();
-    for file in files {
-        let readings: Vec<Reading> = pool.install(|| {
-            file.versions
-                .par_iter()
-                .map_init(|| repo.reader(), |reader, version| read(reader, &file.path, version))
-                .collect()
-        });
-        bar.inc(readings.len() as u64);
-        for (version, reading) in file.versions.iter().zip(&readings) {
-            if let Reading::Unreadable(reason) = reading {
-                bar.suspend(|| eprintln!("policy-badges: warning: {} at {}: {reason}", file.path, version.commit));
+    for group in files.chunks(FILES_AT_ONCE) {
+        for (file, readings) in group.iter().zip(read_versions(&pool, &repo, group, &bar)) {
+            let timeline = FileTimeline {
+                changes: changes::changes(&readings),
+                versions: file.versions.iter().zip(&readings).map(|(v, r)| info(v, r)).collect(),
+                path: file.path.clone(),
+            };
+            writer.write(&timeline)?;
+            tally.add(&timeline);
+            if args.html.is_some() {
+                timelines.push(timeline);
             }
-        }
-        let timeline = FileTimeline {
-            changes: changes::changes(&readings),
-            versions: file.versions.iter().zip(&readings).map(|(v, r)| info(v, r)).collect(),
-            path: file.path,
-        };
-        writer.write(&timeline)?;
-        tally.add(&timeline);
-        if args.html.is_some() {
-            timelines.push(timeline);
         }
     }
     bar.finish_and_clear();
@@ -150,9 +147,40 @@ pub fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// Reads and analyzes one version.
-fn read(reader: &git::Reader, path: &str, version: &Version) -> Reading {
-    let decoded = reader.read(version.blob).and_then(|bytes| input::decode(Path::new(path), bytes));
+/// Reads and analyzes every version of some files, on every core, and
+/// gives their readings file by file. A policy often flips between the
+/// same few captures: each content of a file is read once.
+fn read_versions(
+    pool: &rayon::ThreadPool,
+    repo: &Repository,
+    files: &[FileHistory],
+    bar: &ProgressBar,
+) -> Vec<Vec<Reading>> {
+    let mut contents: Vec<(usize, ObjectId)> =
+        files.iter().enumerate().flat_map(|(i, file)| file.versions.iter().map(move |v| (i, v.blob))).collect();
+    contents.sort_unstable();
+    contents.dedup();
+    let read: HashMap<(usize, ObjectId), Reading> = pool.install(|| {
+        contents
+            .par_iter()
+            .map_init(|| repo.reader(), |reader, &(i, blob)| ((i, blob), read(reader, &files[i].path, blob)))
+            .collect()
+    });
+    for (&(i, blob), reading) in &read {
+        if let Reading::Unreadable(reason) = reading {
+            bar.suspend(|| eprintln!("policy-badges: warning: {} (blob {blob}): {reason}", files[i].path));
+        }
+    }
+    bar.inc(files.iter().map(|f| f.versions.len() as u64).sum());
+    let readings_of = |(i, file): (usize, &FileHistory)| {
+        file.versions.iter().filter_map(|v| read.get(&(i, v.blob)).cloned()).collect()
+    };
+    files.iter().enumerate().map(readings_of).collect()
+}
+
+/// Reads and analyzes one content of the file at `path`.
+fn read(reader: &git::Reader, path: &str, blob: ObjectId) -> Reading {
+    let decoded = reader.read(blob).and_then(|bytes| input::decode(Path::new(path), bytes));
     match decoded {
         Ok(decoded) => Reading::of(&policy_badges::analyze(&decoded.text)),
         Err(error) => Reading::Unreadable(format!("{error:#}")),
@@ -215,16 +243,17 @@ impl Tally {
 
     fn report(&self, commits: usize, seconds: f64) -> String {
         format!(
-            "timeline: {} files, {} versions ({} not read as a policy, {} unreadable) over {commits} commits; \
-             {} badge changes ({} appeared, {} disappeared) after {} initial badges; {seconds:.1} s",
-            self.files,
-            self.versions,
+            "timeline: {}, {} ({} not read as a policy, {} unreadable) over {}; \
+             {} ({} appeared, {} disappeared) after {}; {seconds:.1} s",
+            count(self.files, "file", "files"),
+            count(self.versions, "version", "versions"),
             self.not_policies,
             self.unreadable,
-            self.appeared + self.disappeared,
+            count(commits, "commit", "commits"),
+            count(self.appeared + self.disappeared, "badge change", "badge changes"),
             self.appeared,
             self.disappeared,
-            self.initial,
+            count(self.initial, "initial badge", "initial badges"),
         )
     }
 }

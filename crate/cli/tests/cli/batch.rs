@@ -72,8 +72,8 @@ fn reads_every_document_and_reports_the_bad_ones() {
     let recipe = &lines["recipe.md"];
     assert_eq!((recipe["is_policy"].as_bool(), recipe["badges"].as_array().map(Vec::len)), (Some(false), Some(0)));
 
-    assert!(stderr.starts_with("batch: 6 documents, 3 policies, 1 not policies, 2 failures"), "{stderr}");
-    assert!(stderr.contains("badge prevalence among the 3 policies:") && stderr.contains("no-sale"), "{stderr}");
+    assert!(stderr.starts_with("batch: 6 documents: 3 policies, 1 non-policy, 2 failures"), "{stderr}");
+    assert!(stderr.contains("badge prevalence among 3 policies:") && stderr.contains("no-sale"), "{stderr}");
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn manifests_give_paths_or_texts() {
     assert_eq!(lines[2]["id"], "lists/crawl.jsonl:4");
     assert!(lines[2]["error"].as_str().is_some_and(|e| e.starts_with("not a manifest line")));
     assert_eq!(lines[3]["id"], "../sites/acme.html");
-    assert!(stderr.contains("1 failures"), "{stderr}");
+    assert!(stderr.contains("1 failure "), "{stderr}");
 }
 
 #[test]

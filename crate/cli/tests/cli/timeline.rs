@@ -69,7 +69,7 @@ fn three_versions_give_their_badge_changes() {
     assert_eq!(encryption["date"], "2022-03-01T12:00:00+00:00");
     assert!(events.iter().all(|e| e["path"] == "Acme/Privacy Policy.md"));
     assert!(
-        stderr.starts_with("timeline: 1 files, 3 versions (0 not read as a policy, 0 unreadable) over 4 commits;"),
+        stderr.starts_with("timeline: 1 file, 3 versions (0 not read as a policy, 0 unreadable) over 4 commits;"),
         "{stderr}"
     );
 
