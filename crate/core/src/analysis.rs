@@ -90,6 +90,8 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
     let rules = Rules::get();
     // The statement before, and the disclosures it earned.
     let mut before: Option<(usize, Vec<BadgeId>)> = None;
+    // Each lead-in, and what it earned on its own.
+    let mut lead_ins: Vec<(usize, Vec<BadgeId>)> = Vec::new();
     document.walk(|visit| match visit {
         Visit::Heading(heading) => {
             signals.heading(&rules.scan(heading));
@@ -112,6 +114,15 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
                 if refers_back(&scan, view.own_start) {
                     limit(&mut findings, *previous, disclosed, &denied);
                 }
+            }
+            if let Some(lead_in) = document.segments[index].lead_in {
+                if let Some((_, introduced)) = lead_ins.iter().find(|(at, _)| *at == lead_in) {
+                    settle_lead_in(&mut findings, lead_in, introduced, &earned);
+                }
+            }
+            let all: Vec<BadgeId> = earned.iter().chain(&denied).copied().collect();
+            if document.original(index).ends_with(':') {
+                lead_ins.push((index, all));
             }
             before = Some((index, earned));
         }
@@ -137,6 +148,17 @@ fn limit(findings: &mut Findings, previous: usize, disclosed: &[BadgeId], denied
     for &(disclosure, denial) in BEATS {
         if denied.contains(&denial) && disclosed.contains(&disclosure) {
             findings.withdraw(disclosure, previous);
+        }
+    }
+}
+
+/// A lead-in says what its items spell out ("Users will be notified of
+/// changes:" then "- by posting them on this page"): a badge it earned
+/// alone yields to the opposite one an item earns.
+fn settle_lead_in(findings: &mut Findings, lead_in: usize, introduced: &[BadgeId], item_earned: &[BadgeId]) {
+    for &badge in introduced {
+        if badge.opposite().is_some_and(|opposite| item_earned.contains(&opposite)) {
+            findings.withdraw(badge, lead_in);
         }
     }
 }
