@@ -1,29 +1,46 @@
 /**
- * The background context: answers toolbar clicks, runs the core on the text
- * the content script sends, keeps the toolbar button's badge in step with
- * the tab, and keeps the policy history for the History page (history.html).
- * Makes no network requests: the only fetches are of the extension's own
- * files.
+ * The background context: answers toolbar clicks, the keyboard shortcut and
+ * "Analyze selected text", runs the core on the text the content script
+ * sends, keeps the toolbar button's badge in step with the tab, keeps the
+ * policy history for the History page (history.html) and the settings of
+ * the options page (options.html). Makes no network requests: the only
+ * fetch is of the extension's own wasm file.
  */
 import { api } from './browser-api.js';
 import { loadCore } from './core.js';
 import { handleClick } from './click.js';
 import { summaryMarkdown } from './markdown.js';
-import { answerHistoryRequest, rememberPage } from './history-service.js';
+import { answerHistoryRequest, forgetEverything, rememberPage } from './history-service.js';
 import {
-  HISTORY_PAGE, MessageType, isHistoryPage, isOpenHistoryRequest, isOwnContentScript, parseAnalyzeRequest,
-  parseHistoryRequest, parseOpenUrlRequest,
+  HISTORY_PAGE, MessageType, OPTIONS_PAGE, isOpenHistoryRequest, isOwnContentScript, isOwnPage, parseAnalyzeRequest,
+  parseHistoryRequest, parseOpenUrlRequest, parseSettingsRequest,
 } from './messages.js';
 import { presentSummary } from './present.js';
 import { resetTab, showConcerns } from './action-state.js';
+import { readSettings, writeSettings } from './settings.js';
+import { closeTitle } from './shortcut.js';
+import { text } from './i18n.js';
+
+/** The context menu entry on a selection. */
+const ANALYZE_SELECTION_MENU = 'analyze-selection';
+
+/** Senders the background answers, by the addresses they send from. */
+const EXTENSION_ROOT = api.runtime.getURL('');
+const HISTORY_PAGE_URL = api.runtime.getURL(HISTORY_PAGE);
+const OPTIONS_PAGE_URL = api.runtime.getURL(OPTIONS_PAGE);
 
 /** Per tab, the click being handled: clicks on one tab are handled in turn. */
 const clicks = new Map();
 
-api.action.onClicked.addListener((tab) => {
+/**
+ * Handles a click in `tab` after the ones before it there. The core starts
+ * loading at once, while the content script is injected.
+ */
+function queueClick(tab, request) {
+  loadCore().catch(() => {}); // a failure shows with the analysis
   const previous = clicks.get(tab.id) ?? Promise.resolve();
   const current = previous
-    .then(() => handleClick(tab))
+    .then(async () => handleClick(tab, { ...request, closeTitle: await closeTitle() }))
     .catch((error) => console.error('Policy Badges: click on tab', tab.id, error));
   clicks.set(tab.id, current);
   current.finally(() => {
@@ -31,29 +48,60 @@ api.action.onClicked.addListener((tab) => {
       clicks.delete(tab.id);
     }
   });
+}
+
+api.action.onClicked.addListener((tab) => queueClick(tab, { action: 'toggle' }));
+
+api.runtime.onInstalled.addListener(() => {
+  api.contextMenus.create({ id: ANALYZE_SELECTION_MENU, title: text('menuAnalyzeSelection'), contexts: ['selection'] });
 });
 
-/** Senders the background answers, by the addresses they send from. */
-const EXTENSION_ROOT = api.runtime.getURL('');
-const HISTORY_PAGE_URL = api.runtime.getURL(HISTORY_PAGE);
+api.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== ANALYZE_SELECTION_MENU || !Number.isInteger(tab?.id)) {
+    return;
+  }
+  selectionIn(tab.id, info).then((selection) => queueClick(tab, { action: 'open', selection }));
+});
+
+/**
+ * The selected text: read in the frame it is in, where the browser lets the
+ * extension in (line breaks kept), else as the browser reports it.
+ * @param {number} tabId
+ * @param {{frameId?: number, selectionText?: string}} info  contextMenus.onClicked's
+ * @returns {Promise<string>}
+ */
+async function selectionIn(tabId, info) {
+  try {
+    const [injection] = await api.scripting.executeScript({
+      target: { tabId, frameIds: [info.frameId ?? 0] },
+      func: () => String(getSelection()),
+    });
+    if (typeof injection?.result === 'string' && /\S/.test(injection.result)) {
+      return injection.result;
+    }
+  } catch {
+    // A frame from another site: the click grants the tab's page only.
+  }
+  return String(info.selectionText ?? '');
+}
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (isHistoryPage(sender, api.runtime.id, HISTORY_PAGE_URL)) {
-    const request = parseHistoryRequest(message);
-    if (!request) {
-      return false;
-    }
-    answerHistoryRequest(request)
-      .then(sendResponse, (error) => sendResponse({ error: String(error?.message ?? error) }));
+  const reply = (work) => {
+    work.then(sendResponse, (error) => sendResponse({ error: String(error?.message ?? error) }));
     return true;
+  };
+  if (isOwnPage(sender, api.runtime.id, HISTORY_PAGE_URL)) {
+    const request = parseHistoryRequest(message);
+    return request ? reply(answerHistoryRequest(request)) : false;
+  }
+  if (isOwnPage(sender, api.runtime.id, OPTIONS_PAGE_URL)) {
+    return reply(answerSettingsRequest(message));
   }
   if (!isOwnContentScript(sender, api.runtime.id, EXTENSION_ROOT)) {
     return false;
   }
   if (isOpenHistoryRequest(message)) {
-    openHistoryPage(sender.tab)
-      .then(() => sendResponse({ opened: true }), (error) => sendResponse({ error: String(error?.message ?? error) }));
-    return true;
+    return reply(openHistoryPage(sender.tab).then(() => ({ opened: true })));
   }
   const url = parseOpenUrlRequest(message);
   if (url) {
@@ -73,10 +121,33 @@ async function openHistoryPage(tab) {
 }
 
 /**
- * Analyze requests come on a port (see content.js `requestAnalysis`), one
- * request per port: when the page goes away during the analysis, its port
- * closes, nothing is left pending in the unloaded page, and the toolbar
- * button, which now speaks for the next page, is left alone.
+ * Answers the options page: the settings and the badge groups; after
+ * storing new settings, when they were asked for. Turning "remember" off
+ * forgets the whole history.
+ * @returns {Promise<{settings: import('./settings.js').Settings, groups: {id: string, label: string}[], forgotten?: number}>}
+ */
+async function answerSettingsRequest(message) {
+  const { taxonomy } = await loadCore();
+  const request = parseSettingsRequest(message, taxonomy.groups.map((group) => group.id));
+  if (!request) {
+    throw new Error('not a settings request');
+  }
+  let forgotten;
+  if (request.action === 'set') {
+    await writeSettings(api.storage.local, request.settings);
+    if (!request.settings.remember) {
+      forgotten = await forgetEverything();
+    }
+  }
+  const settings = await readSettings(api.storage.local);
+  return forgotten === undefined ? { settings, groups: taxonomy.groups } : { settings, groups: taxonomy.groups, forgotten };
+}
+
+/**
+ * Analyze requests come on a port (see content/main.js `requestAnalysis`),
+ * one request per port: when the page goes away during the analysis, its
+ * port closes, nothing is left pending in the unloaded page, and the
+ * toolbar button, which now speaks for the next page, is left alone.
  */
 api.runtime.onConnect.addListener((port) => {
   if (!isOwnContentScript(port.sender, api.runtime.id, EXTENSION_ROOT) || port.name !== MessageType.ANALYZE) {
@@ -88,14 +159,19 @@ api.runtime.onConnect.addListener((port) => {
   port.onDisconnect.addListener(() => {
     open = false;
   });
-  port.onMessage.addListener((message) => {
-    const request = asked ? null : parseAnalyzeRequest(message);
-    if (!request) {
+  port.onMessage.addListener(async (message) => {
+    if (asked) {
       port.disconnect();
       return;
     }
     asked = true;
-    analyzePage(request, port.sender, () => open)
+    const core = await loadCore().catch((error) => ({ error }));
+    const request = core.error ? null : parseAnalyzeRequest(message, core.limits.max_input_bytes);
+    if (!request) {
+      port.disconnect();
+      return;
+    }
+    analyzeText(core, request, port.sender, () => open)
       .catch((error) => ({ error: String(error?.message ?? error) }))
       .then((reply) => {
         if (open) {
@@ -114,24 +190,33 @@ api.tabs.onUpdated.addListener((tabId, changeInfo) => {
 });
 
 /**
- * Runs the core on a page's text, shows its number of concerns on the
- * toolbar button, and remembers a policy in the history (with what changed
- * since the last visit, if anything did).
+ * Runs the core on a page's text (or a selection of it), shows the page's
+ * number of concerns on the toolbar button, and remembers a policy in the
+ * history (with what changed since the last visit, if anything did) when
+ * the settings say so. A selection is neither counted nor remembered: it is
+ * not the whole policy.
  * @param {() => boolean} pageIsOpen  false once the page went away: the
  *   button then belongs to the tab's next page and is left alone
  * @returns {Promise<{model: object, markdown: string, change: object|null}>}
  */
-async function analyzePage({ text, capped }, sender, pageIsOpen) {
-  const core = await loadCore();
-  const summary = core.analyze(text);
+async function analyzeText(core, { text: input, capped, excerpt }, sender, pageIsOpen) {
+  const summary = core.analyze(input, { excerpt });
+  const settings = await readSettings(api.storage.local);
   const url = sender.url ?? sender.tab.url ?? '';
-  const model = presentSummary(summary, core.taxonomy, { title: siteName(url), capped });
+  const model = presentSummary(summary, core.taxonomy, {
+    title: excerpt ? text('selectionTitle') : siteName(url), capped, hiddenGroups: settings.hiddenGroups,
+  });
   let change = null;
+  if (excerpt) {
+    return { model, markdown: summaryMarkdown(model, url), change };
+  }
   if (model.kind === 'badges') {
     if (pageIsOpen()) {
       await showConcerns(sender.tab.id, model.counts.bad);
     }
-    change = await rememberPage({ url, text, summary }, core);
+    if (settings.remember) {
+      change = await rememberPage({ url, text: input, summary, hiddenGroups: settings.hiddenGroups }, core);
+    }
   } else if (pageIsOpen()) {
     await resetTab(sender.tab.id);
   }
@@ -141,8 +226,8 @@ async function analyzePage({ text, capped }, sender, pageIsOpen) {
 /** The host name of `url`, or a neutral name when it has none. */
 function siteName(url) {
   try {
-    return new URL(url).hostname || 'This page';
+    return new URL(url).hostname || text('thisPage');
   } catch {
-    return 'This page';
+    return text('thisPage');
   }
 }

@@ -6,8 +6,8 @@
  * through runtime messages. Every string from the history enters the page as
  * a text node.
  */
-import { api } from './browser-api.js';
 import { MessageType } from './messages.js';
+import { element, request } from './page-dom.js';
 
 const sites = document.getElementById('sites');
 const status = document.getElementById('status');
@@ -16,31 +16,6 @@ const forgetAllButton = document.getElementById('forget-all');
 
 /** Set while a request to forget is under way: one at a time. */
 let busy = false;
-
-/**
- * A new element with attributes and children (strings become text nodes).
- * @param {string} tag
- * @param {Record<string, string>} [attributes]
- * @param {(Node|string)[]} [children]
- * @returns {HTMLElement}
- */
-function element(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
-
-/** The background's answer to a history request, or `{error}`. */
-async function request(message) {
-  try {
-    return (await api.runtime.sendMessage(message)) ?? { error: 'No answer from the extension.' };
-  } catch (error) {
-    return { error: error.message };
-  }
-}
 
 /** Shows the sites of a reply, or why there are none. */
 function show(reply) {

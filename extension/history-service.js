@@ -21,14 +21,15 @@ function historyStore() {
  * Remembers an analyzed page and returns its change section, or null. A
  * failure to read or write the history is logged and costs only the section:
  * the badges still show.
- * @param {{url: string, text: string, summary: object}} page
+ * @param {{url: string, text: string, summary: object, hiddenGroups: string[]}} page  `hiddenGroups`:
+ *   the badge groups the change section leaves out (settings.js)
  * @param {{taxonomy: object, diffBadges: Function}} core
  * @returns {Promise<import('./history.js').ChangeView|null>}
  */
-export async function rememberPage({ url, text, summary }, core) {
+export async function rememberPage({ url, text, summary, hiddenGroups }, core) {
   try {
     return await rememberAnalysis(historyStore(), {
-      url, text, summary, taxonomy: core.taxonomy, diffBadges: core.diffBadges,
+      url, text, summary, taxonomy: core.taxonomy, diffBadges: core.diffBadges, hiddenGroups,
     });
   } catch (error) {
     console.warn('Policy Badges: history unavailable', error);
@@ -47,4 +48,12 @@ export async function answerHistoryRequest(request) {
   const forgotten = request.action === 'forget' ? await forget(historyStore(), request) : undefined;
   const sites = historySites(await historyStore().list());
   return forgotten === undefined ? { sites } : { sites, forgotten };
+}
+
+/**
+ * Forgets the whole history (the options page's "remember" turned off).
+ * @returns {Promise<number>}  how many pages were forgotten
+ */
+export function forgetEverything() {
+  return forget(historyStore(), { scope: 'all' });
 }

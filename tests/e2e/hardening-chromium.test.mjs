@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MAX_TEXT_CHARS } from '../../extension/messages.js';
 import { chromiumSession } from './chromium-session.mjs';
+import { LIMITS } from './core.mjs';
 import { recordNetwork } from './chromium-network.mjs';
 import { DEFAULT_TOOLBAR, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, VERY_LONG } from './expectations.mjs';
 import {
@@ -234,19 +234,23 @@ test('the background hears only well-formed requests within the size limit', asy
       port.postMessage(message);
       setTimeout(() => resolve('no answer'), 10_000);
     });
-    const valid = { type: 'analyze', text: 'We sell your personal information to data brokers.', capped: false };
+    const valid = { type: 'analyze', text: 'We sell your personal information to data brokers.', capped: false, excerpt: false };
     return {
       valid: await ask('analyze', valid),
       oversize: await ask('analyze', { ...valid, text: 'x'.repeat(max + 1) }),
+      oversizeInBytes: await ask('analyze', { ...valid, text: 'é'.repeat(max / 2 + 1) }),
+      excerptNotBoolean: await ask('analyze', { ...valid, excerpt: 'yes' }),
       textNotString: await ask('analyze', { ...valid, text: ['We sell your data.'] }),
       cappedNotBoolean: await ask('analyze', { ...valid, capped: 'no' }),
       otherPortName: await ask('history-forget', valid),
       overSendMessage: await chrome.runtime.sendMessage(valid).then((reply) => reply ?? 'ignored', () => 'ignored'),
     };
-  }, MAX_TEXT_CHARS);
+  }, LIMITS.max_input_bytes);
   assert.deepEqual(answers, {
     valid: 'answered',
     oversize: 'refused',
+    oversizeInBytes: 'refused',
+    excerptNotBoolean: 'refused',
     textNotString: 'refused',
     cappedNotBoolean: 'refused',
     otherPortName: 'refused',

@@ -4,6 +4,7 @@
 // forgotten when the tab has left the page.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
+import { getMessage } from './fake-i18n.mjs';
 
 const PAGE = 'https://example.org/privacy';
 
@@ -14,8 +15,8 @@ const browser = {
   toggles: 0,
   attempts: 0,
   badges: [],
-  /** The panel stylesheet the last toggle handed the content script. */
-  css: null,
+  /** What the last click asked of the content script. */
+  request: null,
   tab: { status: 'complete', url: PAGE },
   updateListeners: new Set(),
 };
@@ -23,8 +24,9 @@ const browser = {
 globalThis.chrome = {
   runtime: {
     getURL: (path) => `chrome-extension://fake/${path}`,
-    getManifest: () => ({ action: { default_title: 'Policy Badges' } }),
   },
+  i18n: { getMessage },
+  commands: { getAll: async () => [] },
   scripting: {
     async executeScript({ func, files, args }) {
       browser.attempts++;
@@ -39,7 +41,7 @@ globalThis.chrome = {
       assert.equal(typeof func, 'function');
       if (browser.injected) {
         browser.toggles++;
-        browser.css = args[0].css;
+        browser.request = args[0];
       }
       return [{ result: browser.injected }];
     },
@@ -67,14 +69,14 @@ globalThis.chrome = {
     async openPopup() {},
   },
 };
-globalThis.fetch = async (url) => ({ text: async () => `/* ${url} */` });
 
 const { handleClick } = await import('../../extension/click.js');
 const CLICKED = { id: 1, windowId: 1, url: PAGE };
+const TOGGLE = { action: 'toggle', closeTitle: 'Close (Esc)' };
 
 beforeEach(() => {
   Object.assign(browser, {
-    refusals: 0, injected: false, toggles: 0, attempts: 0, badges: [], css: null, tab: { status: 'complete', url: PAGE },
+    refusals: 0, injected: false, toggles: 0, attempts: 0, badges: [], request: null, tab: { status: 'complete', url: PAGE },
   });
   browser.updateListeners.clear();
 });
@@ -88,27 +90,27 @@ function finishLoading(url) {
 }
 
 test('a click on an open page injects the content script and opens the panel', async () => {
-  await handleClick(CLICKED);
+  await handleClick(CLICKED, TOGGLE);
   assert.equal(browser.toggles, 1);
   assert.deepEqual(browser.badges, []);
 });
 
-test('the panel gets the shared theme, then its own stylesheet, as one sheet', async () => {
-  await handleClick(CLICKED);
-  assert.equal(browser.css,
-    '/* chrome-extension://fake/extension/theme.css */\n/* chrome-extension://fake/extension/panel.css */');
+test('the content script gets what the click asks for', async () => {
+  const request = { action: 'open', closeTitle: 'Close (Esc)', selection: 'We sell your data.' };
+  await handleClick(CLICKED, request);
+  assert.deepEqual(browser.request, request);
 });
 
 test('an injection refused right after the click is tried again, and the panel opens', async () => {
   browser.refusals = 2;
-  await handleClick(CLICKED);
+  await handleClick(CLICKED, TOGGLE);
   assert.equal(browser.toggles, 1);
   assert.deepEqual(browser.badges, [], 'no "can\'t read this page"');
 });
 
 test('a page that stays refused gets "!" once the tries are used up', async () => {
   browser.refusals = Infinity;
-  await handleClick(CLICKED);
+  await handleClick(CLICKED, TOGGLE);
   assert.equal(browser.attempts, 4, 'the click and three more tries');
   assert.deepEqual(browser.badges, ['!']);
 });
@@ -116,9 +118,9 @@ test('a page that stays refused gets "!" once the tries are used up', async () =
 test('a refused click whose tab left the page, or closed, is dropped without a word', async () => {
   browser.refusals = Infinity;
   browser.tab = { status: 'complete', url: undefined }; // another page, which activeTab does not cover
-  await handleClick(CLICKED);
+  await handleClick(CLICKED, TOGGLE);
   browser.tab = null;
-  await handleClick(CLICKED);
+  await handleClick(CLICKED, TOGGLE);
   assert.equal(browser.attempts, 2, 'no more tries');
   assert.deepEqual(browser.badges, []);
 });
@@ -126,7 +128,7 @@ test('a refused click whose tab left the page, or closed, is dropped without a w
 test('a refusal while the tab is loading waits for the load to end before judging', async () => {
   browser.refusals = 1;
   browser.tab = { status: 'loading', url: PAGE };
-  const click = handleClick(CLICKED);
+  const click = handleClick(CLICKED, TOGGLE);
   await new Promise((resolve) => setTimeout(resolve, 30));
   assert.equal(browser.toggles, 0, 'still waiting');
   finishLoading(PAGE);
@@ -134,7 +136,7 @@ test('a refusal while the tab is loading waits for the load to end before judgin
   assert.equal(browser.toggles, 1, 'the same page, loaded: the panel opens');
 
   Object.assign(browser, { refusals: Infinity, attempts: 0, tab: { status: 'loading', url: PAGE } });
-  const lost = handleClick(CLICKED);
+  const lost = handleClick(CLICKED, TOGGLE);
   await new Promise((resolve) => setTimeout(resolve, 30));
   finishLoading('https://example.org/next');
   await lost;

@@ -120,7 +120,10 @@ test('changeView names unknown badges by id and has nothing to say without a cha
   assert.equal(changeView(record, summary, TAXONOMY), null);
   const view = changeView({ ...record, change: { since: T0, noticedAt: T0, added: [], removed: [{ id: 'retired-badge', evidence: ['Old.'] }], changed: [] } },
     summary, TAXONOMY, UTC);
-  assert.deepEqual(view.removed, [{ id: 'retired-badge', label: 'retired-badge', polarity: 'info', mark: 'i', word: 'fact', evidence: [{ text: 'Old.' }] }]);
+  assert.deepEqual(view.removed, [{
+    id: 'retired-badge', label: 'retired-badge', group: '', polarity: 'info', mark: 'i', word: 'fact', description: '',
+    evidence: [{ text: 'Old.', start: undefined, end: undefined, section: undefined }],
+  }]);
 });
 
 test('the History page: sites, their pages, when, how many concerns, whether the policy changed', async () => {
