@@ -7,7 +7,7 @@
  * fetch is of the extension's own wasm file.
  */
 import { api } from './browser-api.js';
-import { loadCore } from './core.js';
+import { loadCore, warmCore } from './core.js';
 import { handleClick } from './click.js';
 import { summaryMarkdown } from './markdown.js';
 import { answerHistoryRequest, forgetEverything, rememberPage } from './history-service.js';
@@ -18,6 +18,7 @@ import {
 import { presentSummary } from './present.js';
 import { resetTab, showConcerns } from './action-state.js';
 import { readSettings, writeSettings } from './settings.js';
+import { hashText } from './history-store.js';
 import { closeTitle } from './shortcut.js';
 import { text } from './i18n.js';
 
@@ -29,15 +30,19 @@ const EXTENSION_ROOT = api.runtime.getURL('');
 const HISTORY_PAGE_URL = api.runtime.getURL(HISTORY_PAGE);
 const OPTIONS_PAGE_URL = api.runtime.getURL(OPTIONS_PAGE);
 
+closeTitle(); // read the shortcut now: the first click should not wait for it
+
 /** Per tab, the click being handled: clicks on one tab are handled in turn. */
 const clicks = new Map();
 
 /**
- * Handles a click in `tab` after the ones before it there. The core starts
- * loading at once, while the content script is injected.
+ * Handles a click in `tab` after the ones before it there. The core is
+ * loaded and warmed up, and the storage area opened, while the content
+ * script is injected and reads the page.
  */
 function queueClick(tab, request) {
-  loadCore().catch(() => {}); // a failure shows with the analysis
+  warmCore(); // a failure shows with the analysis
+  currentSettings().catch(() => {}); // the first read of the storage area opens it: not on the reply's path
   const previous = clicks.get(tab.id) ?? Promise.resolve();
   const current = previous
     .then(async () => handleClick(tab, { ...request, closeTitle: await closeTitle() }))
@@ -135,12 +140,25 @@ async function answerSettingsRequest(message) {
   let forgotten;
   if (request.action === 'set') {
     await writeSettings(api.storage.local, request.settings);
+    settingsRead = null;
     if (!request.settings.remember) {
       forgotten = await forgetEverything();
     }
   }
-  const settings = await readSettings(api.storage.local);
+  const settings = await currentSettings();
   return forgotten === undefined ? { settings, groups: taxonomy.groups } : { settings, groups: taxonomy.groups, forgotten };
+}
+
+/** The settings, read once per start of the background (only it writes them). */
+let settingsRead = null;
+
+/** @returns {Promise<import('./settings.js').Settings>} */
+function currentSettings() {
+  settingsRead ??= readSettings(api.storage.local).catch((error) => {
+    settingsRead = null;
+    throw error;
+  });
+  return settingsRead;
 }
 
 /**
@@ -200,8 +218,11 @@ api.tabs.onUpdated.addListener((tabId, changeInfo) => {
  * @returns {Promise<{model: object, markdown: string, change: object|null}>}
  */
 async function analyzeText(core, { text: input, capped, excerpt }, sender, pageIsOpen) {
+  // The text's hash (for the history) is computed off the thread meanwhile.
+  const hashing = excerpt ? null : hashText(input);
+  hashing?.catch(() => {}); // awaited only for a policy, where a failure shows
   const summary = core.analyze(input, { excerpt });
-  const settings = await readSettings(api.storage.local);
+  const settings = await currentSettings();
   const url = sender.url ?? sender.tab.url ?? '';
   const model = presentSummary(summary, core.taxonomy, {
     title: excerpt ? text('selectionTitle') : siteName(url), capped, hiddenGroups: settings.hiddenGroups,
@@ -211,12 +232,10 @@ async function analyzeText(core, { text: input, capped, excerpt }, sender, pageI
     return { model, markdown: summaryMarkdown(model, url), change };
   }
   if (model.kind === 'badges') {
-    if (pageIsOpen()) {
-      await showConcerns(sender.tab.id, model.counts.bad);
-    }
-    if (settings.remember) {
-      change = await rememberPage({ url, text: input, summary, hiddenGroups: settings.hiddenGroups }, core);
-    }
+    [change] = await Promise.all([
+      settings.remember ? rememberPage({ url, text: input, hash: hashing, summary, hiddenGroups: settings.hiddenGroups }, core) : null,
+      pageIsOpen() ? showConcerns(sender.tab.id, model.counts.bad) : null,
+    ]);
   } else if (pageIsOpen()) {
     await resetTab(sender.tab.id);
   }

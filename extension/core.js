@@ -7,6 +7,7 @@ import init, { analyze, diffBadges, limits, taxonomy } from '../pkg/policy_badge
 import { api } from './browser-api.js';
 
 let ready = null;
+let warm = null;
 
 /**
  * @typedef {object} Core
@@ -17,23 +18,34 @@ let ready = null;
  */
 
 /**
- * The core's functions, once its wasm module is instantiated and warmed up.
- * The module is read from the extension's own files, never from the
- * network. The engine compiles each wasm function on its first call, so a
- * first analysis of the badge descriptions (real sentences that reach most
- * of the rules) runs here, off the path of the page's own analysis.
+ * The core's functions, once its wasm module is instantiated. The module is
+ * read from the extension's own files, never from the network.
  * @returns {Promise<Core>}
  */
 export function loadCore() {
   ready ??= init({ module_or_path: api.runtime.getURL('pkg/policy_badges_bg.wasm') })
-    .then(() => {
-      const core = { analyze, diffBadges, taxonomy: taxonomy(), limits: limits() };
-      analyze(core.taxonomy.badges.map((badge) => badge.description).join('\n'));
-      return core;
-    })
+    .then(() => ({ analyze, diffBadges, taxonomy: taxonomy(), limits: limits() }))
     .catch((error) => {
       ready = null; // let the next click try again
       throw error;
     });
   return ready;
+}
+
+/**
+ * Has the engine compile the core's code before the page's text arrives:
+ * it compiles each wasm function on its first call, which makes a cold
+ * first analysis several times slower than the next. So the badge
+ * descriptions (real sentences that reach most of the rules) are analyzed
+ * once, while the content script is injected and reads the page. Runs once
+ * per start of the background.
+ * @returns {Promise<void>}
+ */
+export function warmCore() {
+  warm ??= loadCore().then((core) => {
+    core.analyze(core.taxonomy.badges.map((badge) => badge.description).join('\n'));
+  });
+  return warm.catch(() => {
+    warm = null;
+  });
 }

@@ -238,8 +238,10 @@ export class HistoryStore {
    */
   update(page, update) {
     return this.serialize(async () => {
-      const record = fitRecord(update(await this.get(page)));
-      const index = await this.readIndex();
+      const pageKey = PAGE_PREFIX + page;
+      const stored = await this.storage.get([pageKey, INDEX_KEY]);
+      const record = fitRecord(update(isRecord(stored[pageKey]) ? stored[pageKey] : null));
+      const index = indexFrom(stored);
       delete index[page];
       // This page stays whatever the clock says: the others make room for it.
       const evicted = leastRecent(index, this.cap - 1);

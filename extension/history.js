@@ -100,19 +100,33 @@ export function nextRecord(previous, { page, hash, summary, now, diffBadges }) {
  * Pages that are not policies, or not http(s), are not remembered.
  * @param {HistoryStore} store
  * @param {{url: string, text: string, summary: object, taxonomy: object, diffBadges: Function, now?: number,
- *   timeZone?: string, hiddenGroups?: string[]}} analysis
- * @returns {Promise<ChangeView|null>}  null when there is no change to show
+ *   timeZone?: string, hiddenGroups?: string[], hash?: Promise<string>}} analysis  `hash`: the text's
+ *   {@link hashText}, when the caller started it early
+ * @returns {Promise<{view: ChangeView|null, saved: Promise<HistoryRecord>}|null>}  the
+ *   change section (null when there is no change to show), and the write
+ *   of the record; null when the page is not remembered
  */
 export async function rememberAnalysis(store, {
-  url, text, summary, taxonomy, diffBadges, now = Date.now(), timeZone, hiddenGroups,
+  url, text, summary, taxonomy, diffBadges, now = Date.now(), timeZone, hiddenGroups, hash: hashing,
 }) {
   const page = pageKey(url);
   if (page === null || !summary.is_policy) {
     return null;
   }
-  const hash = await hashText(text);
-  const record = await store.update(page, (previous) => nextRecord(previous, { page, hash, summary, now, diffBadges }));
-  return changeView(record, summary, taxonomy, { timeZone, hiddenGroups });
+  const hash = await (hashing ?? hashText(text));
+  // The view is made from the record as soon as it is computed: the panel
+  // need not wait for the storage area to write it (a failed write is
+  // reported by the returned `saved`).
+  let saved;
+  const record = await new Promise((resolve, reject) => {
+    saved = store.update(page, (previous) => {
+      const next = nextRecord(previous, { page, hash, summary, now, diffBadges });
+      resolve(next);
+      return next;
+    });
+    saved.catch(reject);
+  });
+  return { view: changeView(record, summary, taxonomy, { timeZone, hiddenGroups }), saved };
 }
 
 /**

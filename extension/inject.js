@@ -34,12 +34,13 @@ export async function showPanel(tabId, request) {
   if (await askController(tabId, request)) {
     return;
   }
-  // The page rules first, so a click tried again after a failure here (see
-  // click.js) never finds the content script without them (at worst they are
-  // inserted twice, which changes nothing). USER origin: its !important
-  // beats the page's !important.
-  await api.scripting.insertCSS({ target: { tabId }, files: [PAGE_CSS], origin: 'USER' });
-  await api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  // The page rules and the script together; a click tried again after a
+  // failure here (see click.js) inserts the rules again, which changes
+  // nothing. USER origin: its !important beats the page's !important.
+  await Promise.all([
+    api.scripting.insertCSS({ target: { tabId }, files: [PAGE_CSS], origin: 'USER' }),
+    api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] }),
+  ]);
   if (!(await askController(tabId, request))) {
     throw new Error('the content script did not start');
   }

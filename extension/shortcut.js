@@ -10,7 +10,8 @@ let shortcut = null;
 
 /**
  * The shortcut as the browser writes it ("Alt+Shift+P"), '' when none is set.
- * Read once per start of the background.
+ * Read once per start of the background or page (the first call is slow:
+ * call it early).
  * @returns {Promise<string>}
  */
 export function toolbarShortcut() {

@@ -41,6 +41,8 @@ const getDocumentElement = getter(Document.prototype, 'documentElement');
 const getActiveElement = getter(Document.prototype, 'activeElement');
 const getSelection = Document.prototype.getSelection;
 const querySelectorAll = Document.prototype.querySelectorAll;
+const getElementsByTagName = Document.prototype.getElementsByTagName;
+const getLength = getter(HTMLCollection.prototype, 'length');
 const getNodeType = getter(Node.prototype, 'nodeType');
 const getChildNodes = getter(Node.prototype, 'childNodes');
 const getParentNode = getter(Node.prototype, 'parentNode');
@@ -188,6 +190,8 @@ export const page = freeze({
   selection: () => apply(getSelection, doc, []),
   /** @param {string} selectors  @returns {NodeList} elements of the document */
   querySelectorAll: (selectors) => apply(querySelectorAll, doc, [selectors]),
+  /** @returns {number} how many elements the document holds */
+  elementCount: () => apply(getLength, apply(getElementsByTagName, doc, ['*']), []),
   /** @param {Node} node  @returns {number} */
   nodeType: (node) => apply(getNodeType, node, []),
   /** @param {Node} node  @returns {NodeList} */

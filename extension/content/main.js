@@ -23,6 +23,13 @@ import { findExcerpt } from './excerpt.js';
 /** The most text the core reads, in UTF-8 bytes: its `limits().max_input_bytes`, set at build time. */
 const MAX_INPUT_BYTES = __MAX_INPUT_BYTES__;
 
+/**
+ * Past this many elements, the panel paints its loading state before the
+ * page is read (a 10 MB page takes a second); a smaller page is read at
+ * once, in a few milliseconds.
+ */
+const LARGE_PAGE_ELEMENTS = 20_000;
+
 const COULD_NOT_ANALYZE = "Policy Badges couldn't analyze this page";
 
 /** Set while the panel is open. */
@@ -70,9 +77,11 @@ function open(request) {
 
 /** Extracts the text (or takes the selection), has the background analyze it, and shows the result. */
 async function analyze(current, request) {
-  await afterNextPaint(); // the panel shows before a long page's extraction
-  if (session !== current) {
-    return;
+  if (page.elementCount() > LARGE_PAGE_ELEMENTS) {
+    await afterNextPaint(); // the panel shows before a long page's extraction
+    if (session !== current) {
+      return;
+    }
   }
   let text;
   let capped;

@@ -12,7 +12,8 @@ import { mkdir } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { launchChromiumWithExtension } from './chromium-extension.mjs';
 import { HIGHLIGHT } from './expectations.mjs';
-import { clickNode, readPanel, waitForPanel } from './panel-reader.mjs';
+import { clickNode, panelRect, panelStyles, readPanel, waitForPanel } from './panel-reader.mjs';
+import { panelBox } from './visual.mjs';
 import { startServer } from './server.mjs';
 
 const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
@@ -52,6 +53,16 @@ const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
  *   runs `fn` with the page (by default the tab) in the dark colour scheme
  * @property {(name: string, page?: import('playwright-core').Page) => Promise<void>} screenshot
  *   saves screenshots/<name>.png of the page (by default the tab)
+ * @property {'chromium'} browserName
+ * @property {(selector: string, properties: string[]) => Promise<Record<string, string>>} panelStyles
+ *   computed style values of an element of the panel
+ * @property {(selector: string) => Promise<import('./visual.mjs').Rect>} panelRect  an element of the panel's box
+ * @property {(selector?: string) => Promise<{png: Buffer, clip: import('./visual.mjs').Rect}>} panelScreenshot
+ *   the panel (or one element of it) as shown, and where it is in the viewport
+ * @property {(selector: string, page: import('playwright-core').Page) => Promise<{png: Buffer, clip: import('./visual.mjs').Rect}>} elementScreenshot
+ *   an element of an extension page as shown, and where it is
+ * @property {(selectors: string[], page: import('playwright-core').Page) => Promise<import('./visual.mjs').Rect[]>} elementRects
+ *   the boxes of every element of an extension page the selectors match
  */
 
 /**
@@ -71,6 +82,7 @@ const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
 export function chromiumSession({ serve, setup } = {}) {
   /** @type {ChromiumSession} */
   const session = {
+    browserName: 'chromium',
     server: undefined,
     browser: undefined,
     page: undefined,
@@ -147,6 +159,25 @@ export function chromiumSession({ serve, setup } = {}) {
     async screenshot(name, page = session.page) {
       await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname });
     },
+
+    panelStyles: (selector, properties) => panelStyles(session.cdp, selector, properties),
+
+    panelRect: (selector) => panelRect(session.cdp, selector),
+
+    async panelScreenshot(selector) {
+      const clip = selector ? await session.panelRect(selector) : await panelBox(session.inPage);
+      return { png: await session.page.screenshot({ clip }), clip };
+    },
+
+    async elementScreenshot(selector, page) {
+      const clip = await page.locator(selector).boundingBox();
+      return { png: await page.screenshot({ clip }), clip };
+    },
+
+    elementRects: (selectors, page) => page.locator(selectors.join(', ')).evaluateAll((nodes) => nodes.map((node) => {
+      const { x, y, width, height } = node.getBoundingClientRect();
+      return { x, y, width, height };
+    })),
   };
 
   before(async () => {

@@ -11,7 +11,7 @@ import {
   FOLDED_BADGES, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, UNAVAILABLE_TITLE,
   assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled, assertTaxonomyLayout, countOf,
 } from './expectations.mjs';
-import { closingTests, unusualPageTests } from './mirrored-tests.mjs';
+import { closingTests, lookTests, unusualPageTests } from './mirrored-tests.mjs';
 import { callOnNode } from './panel-reader.mjs';
 import { waitFor } from './wait.mjs';
 
@@ -144,6 +144,8 @@ test('text folded into closed details, hidden panels and shadow roots is analyze
 });
 
 unusualPageTests(session);
+
+lookTests(session);
 
 test('dark colour scheme', async () => {
   await visit('/seed/codesector-2018');

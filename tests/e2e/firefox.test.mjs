@@ -18,7 +18,7 @@ import { clickAccessible, readPanel } from './lib/firefox-a11y.mjs';
 import { PANEL, waitForPanelModel } from './lib/firefox-panel.mjs';
 import { readClipboard, recordedRequests } from './lib/firefox-inspect.mjs';
 import { firefoxSession } from './lib/firefox-session.mjs';
-import { closingTests, unusualPageTests } from './mirrored-tests.mjs';
+import { closingTests, lookTests, unusualPageTests } from './mirrored-tests.mjs';
 import { waitFor } from './wait.mjs';
 
 const session = firefoxSession();
@@ -153,6 +153,8 @@ test('text folded into closed details, hidden panels and shadow roots is analyze
 });
 
 unusualPageTests(session);
+
+lookTests(session);
 
 test('dark colour scheme', async () => {
   await visit('/seed/codesector-2018');

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { NO_TEXT, SENSOR_LABEL, VERY_LONG } from './expectations.mjs';
+import { PANEL_STYLES, assertLooksLike, assertStyles } from './visual.mjs';
 
 /**
  * @typedef {{text: string, badge: (label: string) => object | undefined}} MirroredPanel
@@ -21,6 +22,10 @@ import { NO_TEXT, SENSOR_LABEL, VERY_LONG } from './expectations.mjs';
  * @property {(key: string) => Promise<void>} press
  * @property {<T>(fn: () => T) => Promise<T>} inPage
  * @property {(name: string) => Promise<void>} screenshot
+ * @property {'chromium'|'firefox'} browserName
+ * @property {<T>(fn: () => Promise<T>) => Promise<T>} inDarkScheme
+ * @property {(selector: string, properties: string[]) => Promise<Record<string, string>>} panelStyles
+ * @property {(selector?: string) => Promise<{png: Buffer}>} panelScreenshot
  */
 
 /**
@@ -83,5 +88,28 @@ export function unusualPageTests({ visit, openPanel, screenshot }) {
     assert.ok(panel.badge(SENSOR_LABEL), `panel:\n${panel.text}`);
     assert.ok(elapsed < 15_000, `analyzed in ${elapsed} ms`);
     await screenshot('huge');
+  });
+}
+
+/**
+ * Registers the test of how the panel looks, light and dark: the computed
+ * styles of its lists and badge rows, and screenshots against the
+ * reference images (visual.mjs).
+ * @param {MirroredSession} session
+ */
+export function lookTests({ browserName, visit, openPanel, closePanel, inDarkScheme, panelStyles, panelScreenshot }) {
+  test('the panel looks as it should, light and dark: plain badge lists, as in the reference images', async () => {
+    await visit('/seed/codesector-2018');
+    await openPanel();
+    await assertStyles(PANEL_STYLES, panelStyles);
+    assertLooksLike(`${browserName}-panel-light`, (await panelScreenshot()).png);
+    await closePanel();
+    await inDarkScheme(async () => {
+      await visit('/seed/codesector-2018');
+      await openPanel();
+      await assertStyles(PANEL_STYLES, panelStyles);
+      assertLooksLike(`${browserName}-panel-dark`, (await panelScreenshot()).png);
+      await closePanel();
+    });
   });
 }

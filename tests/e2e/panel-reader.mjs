@@ -165,3 +165,62 @@ function toBadge(item) {
     quotes: descendants(item).filter((n) => hasClass(n, 'quote')),
   };
 }
+
+/**
+ * The DevTools node id of the first element `selector` matches in the
+ * panel's (closed) shadow tree, or null when there is none.
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {string} selector
+ * @returns {Promise<number|null>}
+ */
+async function panelQuery(cdp, selector) {
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const html = root.children?.find((node) => node.localName === 'html');
+  const shadowRoot = html?.children?.find((node) => node.localName === HOST)?.shadowRoots?.[0];
+  if (!shadowRoot) {
+    return null;
+  }
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadowRoot.nodeId, selector });
+  return nodeId || null;
+}
+
+/**
+ * The computed values of some CSS properties of the first element
+ * `selector` matches in the panel.
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {string} selector
+ * @param {string[]} properties
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function panelStyles(cdp, selector, properties) {
+  const nodeId = await panelQuery(cdp, selector);
+  if (nodeId === null) {
+    throw new Error(`nothing in the panel matches ${selector}`);
+  }
+  const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: 'function (names) { const style = getComputedStyle(this); ' +
+      'return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)])); }',
+    arguments: [{ value: properties }],
+    returnByValue: true,
+  });
+  return result.value;
+}
+
+/**
+ * The border box of the first element `selector` matches in the panel, in
+ * the viewport (CSS px).
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {string} selector
+ * @returns {Promise<{x: number, y: number, width: number, height: number}>}
+ */
+export async function panelRect(cdp, selector) {
+  const nodeId = await panelQuery(cdp, selector);
+  if (nodeId === null) {
+    throw new Error(`nothing in the panel matches ${selector}`);
+  }
+  const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
+  const [x1, y1, , , x3, y3] = model.border;
+  return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+}

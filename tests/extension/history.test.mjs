@@ -19,9 +19,17 @@ const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2026, 10, 1, 12, 0);
 const UTC = { timeZone: 'UTC' };
 
-/** Analyzes `text` as the page at `url`, as the background does. */
-function visit(store, url, text, now) {
-  return rememberAnalysis(store, { url, text, summary: analyze(text), taxonomy: TAXONOMY, diffBadges, now, timeZone: 'UTC' });
+/**
+ * Analyzes `text` as the page at `url`, as the background does; resolves,
+ * once the record is written, to the change section (null when none), or
+ * to null when the page is not remembered.
+ */
+async function visit(store, url, text, now) {
+  const remembered = await rememberAnalysis(store, {
+    url, text, summary: analyze(text), taxonomy: TAXONOMY, diffBadges, now, timeZone: 'UTC',
+  });
+  await remembered?.saved;
+  return remembered?.view ?? null;
 }
 
 const ids = (badges) => badges.map((badge) => badge.id).sort();

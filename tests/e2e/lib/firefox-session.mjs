@@ -8,6 +8,7 @@
 // the panel (firefox-a11y.mjs), screenshots.
 
 import assert from 'node:assert/strict';
+import { By } from 'selenium-webdriver';
 import { access } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,7 @@ import {
 import { recordRequests } from './firefox-inspect.mjs';
 import { PANEL, waitForPanelModel } from './firefox-panel.mjs';
 import { waitFor } from '../wait.mjs';
+import { crop, panelBox } from '../visual.mjs';
 
 const ADDON = fileURLToPath(new URL('../../../build/policy-badges-firefox.zip', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -59,7 +61,31 @@ const COLOR_SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
  * @property {<T>(fn: () => Promise<T>) => Promise<T>} inDarkScheme
  *   runs `fn` with pages in the dark colour scheme
  * @property {(name: string) => Promise<void>} screenshot  saves screenshots/firefox-<name>.png
+ * @property {'firefox'} browserName
+ * @property {(selector: string, properties: string[]) => Promise<Record<string, string>>} panelStyles
+ *   computed style values of an element of the panel
+ * @property {(selector: string) => Promise<import('../visual.mjs').Rect>} panelRect  an element of the panel's box
+ * @property {(selector?: string) => Promise<{png: Buffer, clip: import('../visual.mjs').Rect}>} panelScreenshot
+ *   the panel (or one element of it) as shown, and where it is in the viewport
+ * @property {(selector: string) => Promise<{png: Buffer, clip: import('../visual.mjs').Rect}>} elementScreenshot
+ *   an element of the extension page in the tab as shown, and where it is
+ * @property {(selectors: string[]) => Promise<import('../visual.mjs').Rect[]>} elementRects
+ *   the boxes of every element of the page in the tab the selectors match
  */
+
+/**
+ * The first element `selector` matches in the panel's shadow tree
+ * (WebDriver's Get Element Shadow Root reaches into closed ones).
+ */
+async function panelElement(driver, selector) {
+  const root = await (await driver.findElement(By.css('policy-badges-panel'))).getShadowRoot();
+  return root.findElement(By.css(selector));
+}
+
+/** A screenshot of the viewport, cut to `clip`. */
+async function viewportShot(driver, clip) {
+  return { png: crop(Buffer.from(await driver.takeScreenshot(), 'base64'), clip), clip };
+}
 
 /**
  * Registers the hooks that run a Firefox session for the test file, and
@@ -73,6 +99,7 @@ const COLOR_SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
 export function firefoxSession({ serve, recordConsole = false } = {}) {
   /** @type {FirefoxSession} */
   const session = {
+    browserName: 'firefox',
     server: undefined,
     driver: undefined,
     addonId: undefined,
@@ -155,6 +182,29 @@ export function firefoxSession({ serve, recordConsole = false } = {}) {
     async screenshot(name) {
       await saveScreenshot(session.driver, `${SCREENSHOTS}firefox-${name}.png`);
     },
+
+    async panelStyles(selector, properties) {
+      const element = await panelElement(session.driver, selector);
+      const values = await Promise.all(properties.map((name) => element.getCssValue(name)));
+      return Object.fromEntries(properties.map((name, i) => [name, values[i]]));
+    },
+
+    async panelRect(selector) {
+      return (await panelElement(session.driver, selector)).getRect();
+    },
+
+    async panelScreenshot(selector) {
+      return viewportShot(session.driver, selector ? await session.panelRect(selector) : await panelBox(session.inPage));
+    },
+
+    async elementScreenshot(selector) {
+      return viewportShot(session.driver, await (await session.driver.findElement(By.css(selector))).getRect());
+    },
+
+    elementRects: (selectors) => session.inPage((query) => [...document.querySelectorAll(query)].map((node) => {
+      const { x, y, width, height } = node.getBoundingClientRect();
+      return { x, y, width, height };
+    }), selectors.join(', ')),
   };
 
   before(async () => {
