@@ -11,7 +11,9 @@ import {
   FOLDED_BADGES, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, UNAVAILABLE_TITLE,
   assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled, assertTaxonomyLayout, countOf,
 } from './expectations.mjs';
-import { closingTests, lookTests, unusualPageTests } from './mirrored-tests.mjs';
+import {
+  closingTests, fixturePageTests, lookTests, optionsTests, reachTests, shortcutTests, unusualPageTests,
+} from './mirrored-tests.mjs';
 import { callOnNode } from './panel-reader.mjs';
 import { waitFor } from './wait.mjs';
 
@@ -55,7 +57,7 @@ test('Code Sector 2018: "Sensor data shared" with its evidence sentence', async 
 test('summary line, grouping and order follow the taxonomy', async () => {
   await visit('/seed/centercode-2014');
   const panel = await openPanel();
-  assertTaxonomyLayout({ text: panel.text, groups: panel.groups(), badges: panel.badges() });
+  assertTaxonomyLayout({ text: panel.text, groups: panel.groups, badges: panel.badges });
   await screenshot('centercode-2014');
 });
 
@@ -71,7 +73,7 @@ test('ActiveXperts shows "No cookies"', async () => {
 test('the toolbar badge counts the concerns, and clears when the tab navigates', async () => {
   await visit('/seed/codesector-2018');
   const panel = await openPanel();
-  const concerns = countOf(panel.badges(), 'bad');
+  const concerns = countOf(panel.badges, 'bad');
   assert.ok(concerns > 0);
   assert.equal((await session.toolbarState()).text, String(concerns));
   await visit('/pages/news.html');
@@ -146,6 +148,14 @@ test('text folded into closed details, hidden panels and shadow roots is analyze
 unusualPageTests(session);
 
 lookTests(session);
+
+fixturePageTests(session);
+
+reachTests(session);
+
+optionsTests(session);
+
+shortcutTests(session);
 
 test('dark colour scheme', async () => {
   await visit('/seed/codesector-2018');

@@ -25,3 +25,16 @@ export function labelOf(id) {
   }
   return badge.label;
 }
+
+/**
+ * The badge id of a panel label.
+ * @param {string} label
+ * @returns {string}
+ */
+export function idOf(label) {
+  const badge = TAXONOMY.badges.find((b) => b.label === label);
+  if (!badge) {
+    throw new Error(`no badge is labelled ${label}`);
+  }
+  return badge.id;
+}

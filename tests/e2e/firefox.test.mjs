@@ -18,7 +18,9 @@ import { clickAccessible, readPanel } from './lib/firefox-a11y.mjs';
 import { PANEL, waitForPanelModel } from './lib/firefox-panel.mjs';
 import { readClipboard, recordedRequests } from './lib/firefox-inspect.mjs';
 import { firefoxSession } from './lib/firefox-session.mjs';
-import { closingTests, lookTests, unusualPageTests } from './mirrored-tests.mjs';
+import {
+  closingTests, fixturePageTests, lookTests, optionsTests, reachTests, shortcutTests, unusualPageTests,
+} from './mirrored-tests.mjs';
 import { waitFor } from './wait.mjs';
 
 const session = firefoxSession();
@@ -111,7 +113,7 @@ test('a page that is not a policy says so and offers the policy it links to', as
   await visit('/pages/news.html');
   const panel = await openPanel();
   assert.match(panel.text, NOT_A_POLICY);
-  assert.ok(panel.button('Open the privacy policy') >= 0, `offers the policy link; panel:\n${panel.text}`);
+  assert.ok(panel.button('Open the privacy policy') !== undefined, `offers the policy link; panel:\n${panel.text}`);
   assert.match(panel.text, /\/seed\/activexperts-2012/, 'names the http link, not the javascript: or data: ones');
   await screenshot('not-a-policy');
   await clickButton(panel, 'Open the privacy policy');
@@ -155,6 +157,14 @@ test('text folded into closed details, hidden panels and shadow roots is analyze
 unusualPageTests(session);
 
 lookTests(session);
+
+fixturePageTests(session);
+
+reachTests(session);
+
+optionsTests(session);
+
+shortcutTests(session);
 
 test('dark colour scheme', async () => {
   await visit('/seed/codesector-2018');

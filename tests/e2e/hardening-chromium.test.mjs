@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromiumSession } from './chromium-session.mjs';
 import { LIMITS } from './core.mjs';
 import { recordNetwork } from './chromium-network.mjs';
-import { DEFAULT_TOOLBAR, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, VERY_LONG } from './expectations.mjs';
+import { HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, VERY_LONG, defaultToolbar } from './expectations.mjs';
 import {
   NAVIGATION_CASES, PATHS, assertCustomElementFoiled, assertForgeryFoiled, assertPageAnswers, assertTabResponsive,
   openOnHijackedPrototypes, servePages,
@@ -140,7 +140,7 @@ test('page scripts cannot forge messages, find the panel, or press its buttons',
   panel = await session.readPanel();
   assert.ok(panel, 'synthetic Escape and clicks did not close the panel');
   assert.equal(panel.text, before, 'nor change anything in it');
-  assert.ok(panel.badges().every((badge) => !badge.expanded));
+  assert.ok(panel.badges.every((badge) => !badge.expanded));
   assert.equal(page.url(), server.url(PATHS.forgery));
   assert.deepEqual(await toolbarState(), toolbarBefore);
 
@@ -275,7 +275,7 @@ test('navigating away during the analysis leaves no error, and the toolbar butto
     }
     await sleep(2_500); // the background finishes the analysis meanwhile
     assert.deepEqual(consoleProblems.slice(problemsBefore), [], `${who} navigating after ${delay} ms: no error or warning`);
-    assert.deepEqual(await toolbarState(), DEFAULT_TOOLBAR,
+    assert.deepEqual(await toolbarState(), defaultToolbar(session.shortcut),
       `${who} navigating after ${delay} ms: no stale count, no "can't read this page"`);
     assert.equal(await session.readPanel(), null);
   }

@@ -26,7 +26,7 @@ const { visit, closePanel, screenshot } = session;
 
 /** Clicks the toolbar button and waits until the panel shows the badges. */
 function openPanel() {
-  return session.openPanel((panel) => panel.button('Copy summary') >= 0);
+  return session.openPanel((panel) => panel.button('Copy summary') !== undefined);
 }
 
 /** Everything the extension keeps in storage.local, as Firefox holds it. */

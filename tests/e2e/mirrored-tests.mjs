@@ -6,12 +6,18 @@
  * and what both panel readings offer (`text`, `badge(label)`).
  */
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { NO_TEXT, SENSOR_LABEL, VERY_LONG } from './expectations.mjs';
+import { TAXONOMY, idOf, labelOf } from './core.mjs';
+import {
+  NOT_A_POLICY, NO_TEXT, SENSOR_LABEL, SENSOR_SENTENCE, SUGGESTED_SHORTCUT, VERY_LONG, defaultTitle,
+} from './expectations.mjs';
+import { framePage } from './server.mjs';
+import { waitFor } from './wait.mjs';
 import { PANEL_STYLES, assertLooksLike, assertStyles } from './visual.mjs';
 
 /**
- * @typedef {{text: string, badge: (label: string) => object | undefined}} MirroredPanel
+ * @typedef {{text: string, badges: {label: string}[], badge: (label: string) => object | undefined}} MirroredPanel
  *
  * @typedef {object} MirroredSession  what these tests need of a session
  * @property {(path: string) => Promise<void>} visit
@@ -26,6 +32,14 @@ import { PANEL_STYLES, assertLooksLike, assertStyles } from './visual.mjs';
  * @property {<T>(fn: () => Promise<T>) => Promise<T>} inDarkScheme
  * @property {(selector: string, properties: string[]) => Promise<Record<string, string>>} panelStyles
  * @property {(selector?: string) => Promise<{png: Buffer}>} panelScreenshot
+ * @property {import('./server.mjs').TestServer} server
+ * @property {(ready: (panel: MirroredPanel) => boolean, what: string) => Promise<MirroredPanel>} readyPanel
+ * @property {(panel: MirroredPanel, label: string, sentence: string) => Promise<void>} clickQuote
+ * @property {() => Promise<void>} analyzeSelection
+ * @property {() => Promise<{text: string, title: string, popup: string}>} toolbarState
+ * @property {(path: string) => Promise<void>} extensionPage
+ * @property {(selector: string) => Promise<void>} clickSelector
+ * @property {() => Promise<Record<string, unknown>>} storedItems
  */
 
 /**
@@ -111,5 +125,163 @@ export function lookTests({ browserName, visit, openPanel, closePanel, inDarkSch
       assertLooksLike(`${browserName}-panel-dark`, (await panelScreenshot()).png);
       await closePanel();
     });
+  });
+}
+
+const FIXTURE_PAGES = new URL('../fixtures/pages/', import.meta.url);
+
+/**
+ * Registers one test per fixture page (tests/fixtures/pages/<case>/): a
+ * real toolbar click on page.html shows what expected.json says, the same
+ * as the CLI's HTML reader gives the core (crate tests): whether it is a
+ * policy, and then exactly which badges.
+ * @param {MirroredSession} session
+ */
+export function fixturePageTests({ visit, openPanel, closePanel }) {
+  const cases = readdirSync(FIXTURE_PAGES, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  for (const { name } of cases) {
+    test(`fixture page ${name}: the panel shows what expected.json says`, async () => {
+      const expected = JSON.parse(readFileSync(new URL(`${name}/expected.json`, FIXTURE_PAGES), 'utf8'));
+      await visit(`/fixture/${name}`);
+      const panel = await openPanel();
+      if (expected.is_policy) {
+        assert.doesNotMatch(panel.text, NOT_A_POLICY);
+        assert.deepEqual(panel.badges.map((badge) => idOf(badge.label)).sort(), [...expected.badges].sort(),
+          `badges of ${name}; panel:\n${panel.text}`);
+      } else {
+        assert.match(panel.text, NOT_A_POLICY);
+      }
+      await closePanel();
+    });
+  }
+}
+
+/**
+ * Registers the tests of what the page hides from a click on the toolbar:
+ * a selection analyzed from the context menu, same-origin and cross-origin
+ * iframes.
+ * @param {MirroredSession} session
+ */
+export function reachTests(session) {
+  const { visit, openPanel, closePanel, inPage, readyPanel, clickQuote, analyzeSelection, toolbarState } = session;
+
+  test('"Analyze selected text": a selected paragraph gets the panel (not refused as "not a policy"), its evidence highlighted', async () => {
+    await visit('/seed/codesector-2018');
+    await openPanel();
+    const counted = await toolbarState();
+    await closePanel();
+    const selected = await inPage((sentence) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent.includes(sentence));
+      getSelection().selectAllChildren(paragraph);
+      return String(getSelection());
+    }, SENSOR_SENTENCE);
+    assert.ok(selected.includes(SENSOR_SENTENCE));
+    await analyzeSelection();
+    const panel = await readyPanel((p) => p.text.includes('Selected text') && p.badges.length > 0, 'the selection\'s panel');
+    assert.doesNotMatch(panel.text, NOT_A_POLICY);
+    assert.ok(panel.badge(SENSOR_LABEL), `panel:\n${panel.text}`);
+    assert.ok(panel.badges.length < 6, `only what the paragraph says: ${panel.badges.map((b) => b.label)}`);
+    assert.deepEqual(await toolbarState(), counted, 'a selection does not change the page\'s count');
+    await clickQuote(panel, SENSOR_LABEL, 'SpeedView sends raw sensor data');
+    await readyPanel((p) => p.text.includes('Highlighted on the page.'), 'the highlight');
+    await closePanel();
+  });
+
+  test('a policy in a same-origin iframe is read with the page, and its evidence shown there; a frame from another site is not read', async () => {
+    await visit('/framed/codesector-2018');
+    await waitFor(() => inPage(() => document.querySelector('iframe').contentDocument?.readyState ?? null),
+      (state) => state === 'complete', { message: (state) => `the frame is ${state}` });
+    const panel = await openPanel();
+    assert.ok(panel.badge(SENSOR_LABEL), `the frame's policy is read; panel:\n${panel.text}`);
+    await clickQuote(panel, SENSOR_LABEL, 'SpeedView sends raw sensor data');
+    await readyPanel((p) => p.text.includes('Highlighted on the page.'), 'the highlight in the frame');
+    assert.equal(await inPage(() => String(document.querySelector('iframe').contentWindow.getSelection())), SENSOR_SENTENCE,
+      'the sentence is selected in the frame');
+    await closePanel();
+
+    const { server } = session;
+    server.setPage('/framed-elsewhere', { html: `<!doctype html><title>Framed</title>${framePage(server.otherSiteUrl('/seed/codesector-2018'))}` });
+    await visit('/framed-elsewhere');
+    assert.match((await openPanel()).text, NOT_A_POLICY, 'a frame of another site is out of reach');
+    await closePanel();
+  });
+}
+
+/**
+ * Registers the test of the options page: hiding a badge group, and
+ * turning "remember" off, which forgets every policy remembered.
+ * @param {MirroredSession} session
+ */
+export function optionsTests({ visit, openPanel, closePanel, inPage, extensionPage, clickSelector, storedItems }) {
+  const historyKeys = async () => Object.keys(await storedItems()).filter((key) => key.startsWith('history:'));
+  const openOptions = async () => {
+    await extensionPage('extension/options.html');
+    await waitFor(() => inPage(() => document.getElementById('settings').getAttribute('aria-busy')),
+      (busy) => busy === 'false', { message: () => 'the options page never showed the settings' });
+  };
+  const change = async (selector, status) => {
+    await clickSelector(selector);
+    return waitFor(() => inPage(() => document.getElementById('status').textContent), (text) => status.test(text),
+      { message: (text) => `status "${text}" after clicking ${selector}` });
+  };
+  const collection = TAXONOMY.groups.find((group) => group.id === 'collection');
+
+  test('the options page hides badge groups, and turning "remember" off forgets every policy', async () => {
+    await visit('/seed/codesector-2018');
+    await openPanel();
+    await closePanel();
+    assert.ok((await historyKeys()).length > 0, 'a policy is remembered');
+
+    await openOptions();
+    const page = await inPage(() => ({
+      groups: [...document.querySelectorAll('#groups input')].map((box) => [box.value, box.checked]),
+      remember: document.getElementById('remember').checked,
+      history: document.getElementById('history-link').getAttribute('href'),
+      shortcut: document.getElementById('shortcut').textContent,
+    }));
+    assert.deepEqual(page.groups, TAXONOMY.groups.map((group) => [group.id, true]));
+    assert.equal(page.remember, true);
+    assert.equal(page.history, 'history.html');
+    assert.match(page.shortcut, /keyboard shortcut/i);
+
+    await change(`#group-${collection.id}`, /^Saved\.$/);
+    await visit('/seed/codesector-2018');
+    let panel = await openPanel();
+    assert.ok(!panel.badge(labelOf('location')), `"${collection.label}" hidden; panel:\n${panel.text}`);
+    assert.ok(panel.badge(labelOf('shares-data')), 'the other groups still shown');
+    await closePanel();
+
+    await openOptions();
+    await change('#remember', /^Saved\. Forgot \d+ pages?\.$/);
+    assert.deepEqual(await historyKeys(), [], 'the history is gone');
+    await visit('/seed/codesector-2018');
+    panel = await openPanel();
+    assert.ok(panel.badge(labelOf('shares-data')));
+    await closePanel();
+    assert.deepEqual(await historyKeys(), [], 'and nothing new is remembered');
+
+    await openOptions();
+    await change('#remember', /^Saved\.$/);
+    await change(`#group-${collection.id}`, /^Saved\.$/);
+  });
+}
+
+const MANIFEST = JSON.parse(readFileSync(new URL('../../dist/manifest.json', import.meta.url), 'utf8'));
+
+/**
+ * Registers the test of the keyboard shortcut: suggested in the manifest,
+ * and named, when the browser gave one, in the toolbar button's tooltip and
+ * the panel's close button.
+ * @param {MirroredSession} session
+ */
+export function shortcutTests(session) {
+  test('the keyboard shortcut is suggested, and named in the toolbar button\'s tooltip and the close button\'s', async () => {
+    assert.equal(MANIFEST.commands._execute_action.suggested_key.default, SUGGESTED_SHORTCUT);
+    await session.visit('/seed/activexperts-2012');
+    assert.equal((await session.toolbarState()).title, defaultTitle(session.shortcut));
+    await session.openPanel();
+    assert.equal(await session.panelAttribute('.close', 'title'),
+      session.shortcut ? `Close (Esc or ${session.shortcut})` : 'Close (Esc)');
+    await session.closePanel();
   });
 }
