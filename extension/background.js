@@ -37,15 +37,16 @@ const clicks = new Map();
 
 /**
  * Handles a click in `tab` after the ones before it there. The core is
- * loaded and warmed up, and the storage area opened, while the content
- * script is injected and reads the page.
+ * loaded, and the storage area opened, while the content script is
+ * injected; the core is warmed up while the content script starts and
+ * reads the page.
  */
 function queueClick(tab, request) {
-  warmCore(); // a failure shows with the analysis
+  loadCore().catch(() => {}); // a failure shows with the analysis
   currentSettings().catch(() => {}); // the first read of the storage area opens it: not on the reply's path
   const previous = clicks.get(tab.id) ?? Promise.resolve();
   const current = previous
-    .then(async () => handleClick(tab, { ...request, closeTitle: await closeTitle() }))
+    .then(async () => handleClick(tab, { ...request, closeTitle: await closeTitle() }, { onInjected: warmCore }))
     .catch((error) => console.error('Policy Badges: click on tab', tab.id, error));
   clicks.set(tab.id, current);
   current.finally(() => {

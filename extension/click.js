@@ -25,13 +25,14 @@ const SETTLE_TIMEOUT_MS = 5_000;
 /**
  * Handles one click, on the toolbar button or the context menu, in `tab`.
  * @param {{id: number, windowId: number, url?: string}} tab  the click's tab
- * @param {import('./inject.js').PanelRequest} request  what the click asks of the panel
+ * @param {Omit<import('./inject.js').PanelRequest, 'url'>} request  what the click asks of the panel
+ * @param {{onInjected?: () => void}} [hooks]  see inject.js `showPanel`
  * @returns {Promise<void>}
  */
-export async function handleClick(tab, request) {
+export async function handleClick(tab, request, hooks) {
   for (const delay of [...RETRY_DELAYS_MS, null]) {
     try {
-      await showPanel(tab.id, request);
+      await showPanel(tab.id, { ...request, url: tab.url }, hooks);
       return;
     } catch (error) {
       if (!(await stillOnPage(tab))) {

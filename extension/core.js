@@ -37,8 +37,8 @@ export function loadCore() {
  * it compiles each wasm function on its first call, which makes a cold
  * first analysis several times slower than the next. So the badge
  * descriptions (real sentences that reach most of the rules) are analyzed
- * once, while the content script is injected and reads the page. Runs once
- * per start of the background.
+ * once, while the content script starts and reads the page. Runs once per
+ * start of the background.
  * @returns {Promise<void>}
  */
 export function warmCore() {

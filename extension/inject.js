@@ -18,6 +18,8 @@ const PAGE_CSS = 'extension/page.css';
  * @typedef {object} PanelRequest  what a click asks of the content script
  * @property {'toggle'|'open'} action  the toolbar button toggles the panel;
  *   "Analyze selected text" opens it (again) on the selection
+ * @property {string} [url]  the address of the page that was clicked (the
+ *   click's tab says it): a page the tab has moved on to since is left alone
  * @property {string} closeTitle  the close button's tooltip
  * @property {string} [selection]  the selected text to analyze instead of the page
  */
@@ -28,9 +30,11 @@ const PAGE_CSS = 'extension/page.css';
  * extensions into the page (browser pages, web stores).
  * @param {number} tabId
  * @param {PanelRequest} request
+ * @param {{onInjected?: () => void}} [hooks]  `onInjected`: called once the
+ *   content script is in the page, while it starts
  * @returns {Promise<void>}
  */
-export async function showPanel(tabId, request) {
+export async function showPanel(tabId, request, { onInjected } = {}) {
   if (await askController(tabId, request)) {
     return;
   }
@@ -41,15 +45,20 @@ export async function showPanel(tabId, request) {
     api.scripting.insertCSS({ target: { tabId }, files: [PAGE_CSS], origin: 'USER' }),
     api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] }),
   ]);
+  onInjected?.();
   if (!(await askController(tabId, request))) {
     throw new Error('the content script did not start');
   }
 }
 
-/** Hands the request to the content script if it is in the tab; says whether it was. */
+/**
+ * Hands the request to the content script if it is in the tab; says whether
+ * it was. A tab that has moved on to another page counts as done: the click
+ * was the other page's.
+ */
 async function askController(tabId, request) {
   const [injection] = await api.scripting.executeScript({ target: { tabId }, func: controllerDoes, args: [request] });
-  return injection?.result === true;
+  return injection?.result === true || injection?.result === 'elsewhere';
 }
 
 /**
@@ -59,9 +68,13 @@ async function askController(tabId, request) {
  * `globalThis.policyBadges` there too (Chrome shows the window's named
  * properties to content scripts; see content/dom.js).
  * @param {PanelRequest} request
- * @returns {boolean} whether the content script was there
+ * @returns {boolean|'elsewhere'} whether the content script was there, or
+ *   'elsewhere' when this is not the page that was clicked
  */
 function controllerDoes(request) {
+  if (typeof request.url === 'string' && location.href !== request.url) {
+    return 'elsewhere';
+  }
   const controller = Object.hasOwn(globalThis, 'policyBadges') ? globalThis.policyBadges.controller : null;
   if (!controller) {
     return false;

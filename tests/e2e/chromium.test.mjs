@@ -17,14 +17,14 @@ import {
 import { callOnNode } from './panel-reader.mjs';
 import { waitFor } from './wait.mjs';
 
-/** Requests to anywhere but the test server and the browser's own pages. */
+/** Requests to anywhere but the test server (either of its sites) and the browser's own pages. */
 const foreignRequests = [];
 
 const session = chromiumSession({
   setup({ browser, server }) {
     browser.context.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(server.url('/')) && !/^(chrome|chrome-extension|data):/.test(url)) {
+      if (!server.serves(url) && !/^(chrome|chrome-extension|data):/.test(url)) {
         foreignRequests.push(url);
       }
     });

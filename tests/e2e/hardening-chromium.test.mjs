@@ -191,6 +191,24 @@ test('the page cannot reach the history of other sites: not in the panel, not fr
   assert.deepEqual(await browser.inWorker(() => chrome.storage.local.get(null)), before, 'nothing was forgotten');
 });
 
+test('the settings are out of the page\'s reach: the content script cannot read or change them, the page cannot load the options page', async () => {
+  const { browser } = session;
+  await visit(PATHS.clean);
+  await openPanel();
+  await visit(PATHS.forgery);
+  await openPanel();
+  const before = await browser.inWorker(() => chrome.storage.local.get(null));
+  assert.ok(Object.keys(before).some((key) => key.startsWith('history:page:')), 'a policy is remembered');
+  const asked = await inContentScriptWorld(async () => Promise.all([
+    { type: 'settings-get' },
+    { type: 'settings-set', settings: { remember: false, hiddenGroups: [] } },
+  ].map((message) => chrome.runtime.sendMessage(message).then((reply) => reply ?? 'ignored', () => 'ignored'))));
+  assert.deepEqual(asked, ['ignored', 'ignored']);
+  assert.deepEqual(await browser.inWorker(() => chrome.storage.local.get(null)), before, 'nothing changed or was forgotten');
+  const optionsPage = `chrome-extension://${browser.extensionId}/extension/options.html`;
+  assert.equal(await inPage((url) => window.tryLoad(url), optionsPage), 'refused');
+});
+
 test('"Open the privacy policy": only http(s) links are offered, untrusted clicks do nothing, forged requests are refused', async () => {
   const { page, server } = session;
   await visit(PATHS.fakeLinks);

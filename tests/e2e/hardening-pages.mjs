@@ -194,6 +194,16 @@ const FORGERY = `
     return result;
   };
 
+  /** Whether the page can load an address (an extension page): 'refused', or what it got. */
+  window.tryLoad = async (url) => {
+    try {
+      const response = await fetch(url);
+      return 'fetched ' + response.status;
+    } catch {
+      return 'refused';
+    }
+  };
+
   /**
    * Everything a page can try to learn the sites the person analyzed
    * elsewhere: whether window.find() finds any of \`needles\` (on the page or

@@ -98,7 +98,7 @@ test('a click on an open page injects the content script and opens the panel', a
 test('the content script gets what the click asks for', async () => {
   const request = { action: 'open', closeTitle: 'Close (Esc)', selection: 'We sell your data.' };
   await handleClick(CLICKED, request);
-  assert.deepEqual(browser.request, request);
+  assert.deepEqual(browser.request, { ...request, url: PAGE }, 'with the address of the page clicked');
 });
 
 test('an injection refused right after the click is tried again, and the panel opens', async () => {
