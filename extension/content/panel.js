@@ -158,12 +158,17 @@ function dialogLabel(site) {
   return `Privacy policy badges for ${site}`;
 }
 
+/** The panel's sheet, parsed once for every panel of the page. */
+let panelSheet = null;
+
 /** The panel's stylesheet in its shadow root: adopted, or a <style> where adopting fails. */
 function adoptStyle(shadow, css) {
   try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
+    if (!panelSheet) {
+      panelSheet = new CSSStyleSheet();
+      panelSheet.replaceSync(css);
+    }
+    shadow.adoptedStyleSheets = [panelSheet];
     if (shadow.adoptedStyleSheets.length === 1) {
       return;
     }

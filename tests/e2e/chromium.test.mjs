@@ -8,11 +8,11 @@ import { test } from 'node:test';
 import { chromiumSession } from './chromium-session.mjs';
 import { labelOf } from './core.mjs';
 import {
-  FOLDED_BADGES, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, UNAVAILABLE_TITLE,
-  assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled, assertTaxonomyLayout, countOf,
+  FOLDED_BADGES, HIGHLIGHT, SENSOR_LABEL, SENSOR_SENTENCE, UNAVAILABLE_TITLE,
+  assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled,
 } from './expectations.mjs';
 import {
-  closingTests, fixturePageTests, lookTests, optionsTests, reachTests, shortcutTests, unusualPageTests,
+  closingTests, fixturePageTests, lookTests, optionsTests, reachTests, readingTests, shortcutTests, unusualPageTests,
 } from './mirrored-tests.mjs';
 import { callOnNode } from './panel-reader.mjs';
 import { waitFor } from './wait.mjs';
@@ -54,32 +54,6 @@ test('Code Sector 2018: "Sensor data shared" with its evidence sentence', async 
   await screenshot('codesector-2018');
 });
 
-test('summary line, grouping and order follow the taxonomy', async () => {
-  await visit('/seed/centercode-2014');
-  const panel = await openPanel();
-  assertTaxonomyLayout({ text: panel.text, groups: panel.groups, badges: panel.badges });
-  await screenshot('centercode-2014');
-});
-
-test('ActiveXperts shows "No cookies"', async () => {
-  await visit('/seed/activexperts-2012');
-  const panel = await openPanel();
-  const badge = panel.badge(labelOf('no-cookies'));
-  assert.ok(badge, `"No cookies" is shown; panel: ${panel.text}`);
-  assert.equal(badge.tag, '✓ protection');
-  await screenshot('activexperts-2012');
-});
-
-test('the toolbar badge counts the concerns, and clears when the tab navigates', async () => {
-  await visit('/seed/codesector-2018');
-  const panel = await openPanel();
-  const concerns = countOf(panel.badges, 'bad');
-  assert.ok(concerns > 0);
-  assert.equal((await session.toolbarState()).text, String(concerns));
-  await visit('/pages/news.html');
-  assert.equal((await session.toolbarState()).text, '');
-});
-
 test('expanding a badge and clicking its sentence highlights it on the page', async () => {
   await visit('/seed/codesector-2018');
   const panel = await expandBadge(await openPanel(), SENSOR_LABEL);
@@ -93,6 +67,8 @@ test('expanding a badge and clicking its sentence highlights it on the page', as
 
 closingTests(session);
 
+readingTests(session);
+
 test('"Copy summary" puts a Markdown summary on the clipboard', async () => {
   await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url('') });
   await visit('/seed/codesector-2018');
@@ -100,18 +76,6 @@ test('"Copy summary" puts a Markdown summary on the clipboard', async () => {
   await session.clickButton(panel, 'Copy summary');
   await session.waitForPanel((p) => p.text.includes('Summary copied to the clipboard.'), 'the copy confirmation');
   assertCodeSectorSummary(await session.page.evaluate(() => navigator.clipboard.readText()));
-});
-
-test('a page that is not a policy says so and offers the policy it links to', async () => {
-  await visit('/pages/news.html');
-  const panel = await openPanel();
-  assert.match(panel.text, NOT_A_POLICY);
-  const offer = panel.button('Open the privacy policy');
-  assert.ok(offer, `offers the policy link; panel: ${panel.text}`);
-  assert.match(panel.text, /\/seed\/activexperts-2012/, 'names the http link, not the javascript: or data: ones');
-  await screenshot('not-a-policy');
-  await click(offer);
-  await session.page.waitForURL(session.server.url('/seed/activexperts-2012'));
 });
 
 test('a hostile page cannot hide, break or read the panel', async () => {

@@ -10,8 +10,8 @@ import { test } from 'node:test';
 import { By } from 'selenium-webdriver';
 import { labelOf } from './core.mjs';
 import {
-  FOLDED_BADGES, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, UNAVAILABLE_TITLE,
-  assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled, assertTaxonomyLayout, countOf,
+  FOLDED_BADGES, SENSOR_LABEL, SENSOR_SENTENCE, UNAVAILABLE_TITLE,
+  assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled,
 } from './expectations.mjs';
 import { triggerAction } from './lib/firefox-driver.mjs';
 import { clickAccessible, readPanel } from './lib/firefox-a11y.mjs';
@@ -19,7 +19,7 @@ import { PANEL, waitForPanelModel } from './lib/firefox-panel.mjs';
 import { readClipboard, recordedRequests } from './lib/firefox-inspect.mjs';
 import { firefoxSession } from './lib/firefox-session.mjs';
 import {
-  closingTests, fixturePageTests, lookTests, optionsTests, reachTests, shortcutTests, unusualPageTests,
+  closingTests, fixturePageTests, lookTests, optionsTests, reachTests, readingTests, shortcutTests, unusualPageTests,
 } from './mirrored-tests.mjs';
 import { waitFor } from './wait.mjs';
 
@@ -60,33 +60,6 @@ test('Code Sector 2018: "Sensor data shared" with its evidence sentence', async 
   await screenshot('codesector-2018');
 });
 
-test('summary line, grouping and order follow the taxonomy', async () => {
-  await visit('/seed/centercode-2014');
-  // Headings are read as displayed (capitals), so compare without case.
-  assertTaxonomyLayout(await openPanel(), { ignoreCase: true });
-  await screenshot('centercode-2014');
-});
-
-test('ActiveXperts shows "No cookies"', async () => {
-  await visit('/seed/activexperts-2012');
-  const panel = await openPanel();
-  const badge = panel.badge(labelOf('no-cookies'));
-  assert.ok(badge, `"No cookies" is shown; panel:\n${panel.text}`);
-  assert.equal(badge.word, 'protection');
-  await screenshot('activexperts-2012');
-});
-
-test('the toolbar badge counts the concerns, and clears when the tab navigates', async () => {
-  await visit('/seed/codesector-2018');
-  const panel = await openPanel();
-  const concerns = countOf(panel.badges, 'bad');
-  assert.ok(concerns > 0, `some concerns; panel:\n${panel.text}`);
-  assert.match(panel.text, new RegExp(`\\b${concerns} concerns?\\b`), 'the summary line says as many');
-  await session.waitForBadgeText(String(concerns));
-  await visit('/pages/news.html');
-  await session.waitForBadgeText('');
-});
-
 test('expanding a badge and clicking its sentence highlights it on the page', async () => {
   const { driver } = session;
   await visit('/seed/codesector-2018');
@@ -102,25 +75,13 @@ test('expanding a badge and clicking its sentence highlights it on the page', as
 
 closingTests(session);
 
+readingTests(session);
+
 test('"Copy summary" puts a Markdown summary on the clipboard', async () => {
   await visit('/seed/codesector-2018');
   await clickButton(await openPanel(), 'Copy summary');
   await waitForPanelModel(session.driver, ['Summary copied to the clipboard.']);
   assertCodeSectorSummary(await readClipboard(session.driver));
-});
-
-test('a page that is not a policy says so and offers the policy it links to', async () => {
-  await visit('/pages/news.html');
-  const panel = await openPanel();
-  assert.match(panel.text, NOT_A_POLICY);
-  assert.ok(panel.button('Open the privacy policy') !== undefined, `offers the policy link; panel:\n${panel.text}`);
-  assert.match(panel.text, /\/seed\/activexperts-2012/, 'names the http link, not the javascript: or data: ones');
-  await screenshot('not-a-policy');
-  await clickButton(panel, 'Open the privacy policy');
-  const policyUrl = session.server.url('/seed/activexperts-2012');
-  await waitFor(() => session.driver.getCurrentUrl(), (url) => url === policyUrl, {
-    message: (url) => `"Open the privacy policy" led to ${url}, not ${policyUrl}`,
-  });
 });
 
 test('a hostile page cannot hide, break or read the panel', async () => {

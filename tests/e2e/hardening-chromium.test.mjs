@@ -283,8 +283,8 @@ test('navigating away during the analysis leaves no error, and the toolbar butto
     await visit(PATHS.navigating);
     const problemsBefore = consoleProblems.length;
     if (who === 'the page') {
-      await inPage((ms) => window.navigateSoon(ms), delay);
       await browser.clickAction();
+      await inPage((ms) => window.navigateSoon(ms), delay);
       await page.waitForURL(landing);
     } else {
       await browser.clickAction();

@@ -158,8 +158,8 @@ test('navigating away during the analysis leaves no error, and the toolbar butto
     await visit(PATHS.navigating);
     const since = await consoleNow(driver);
     if (who === 'the page') {
-      await inPage((ms) => window.navigateSoon(ms), delay);
       await triggerAction(driver, addonId);
+      await inPage((ms) => window.navigateSoon(ms), delay);
       await waitFor(() => driver.getCurrentUrl(), (url) => url === landing, { message: (url) => `at ${url}` });
     } else {
       await triggerAction(driver, addonId);

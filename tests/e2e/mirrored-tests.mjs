@@ -10,7 +10,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { TAXONOMY, idOf, labelOf } from './core.mjs';
 import {
-  NOT_A_POLICY, NO_TEXT, SENSOR_LABEL, SENSOR_SENTENCE, SUGGESTED_SHORTCUT, VERY_LONG, defaultTitle,
+  NOT_A_POLICY, NO_TEXT, SENSOR_LABEL, SENSOR_SENTENCE, SUGGESTED_SHORTCUT, VERY_LONG, assertTaxonomyLayout, countOf,
+  defaultTitle,
 } from './expectations.mjs';
 import { framePage } from './server.mjs';
 import { waitFor } from './wait.mjs';
@@ -283,5 +284,54 @@ export function shortcutTests(session) {
     assert.equal(await session.panelAttribute('.close', 'title'),
       session.shortcut ? `Close (Esc or ${session.shortcut})` : 'Close (Esc)');
     await session.closePanel();
+  });
+}
+
+/**
+ * Registers the tests of what the panel says: its layout, a protection, the
+ * toolbar count, a page that is not a policy.
+ * @param {MirroredSession} session
+ */
+export function readingTests(session) {
+  const { visit, openPanel, screenshot, toolbarState, clickButton, currentUrl } = session;
+
+  test('summary line, grouping and order follow the taxonomy', async () => {
+    await visit('/seed/centercode-2014');
+    // Firefox reads the headings as displayed (capitals): compare without case.
+    assertTaxonomyLayout(await openPanel(), { ignoreCase: true });
+    await screenshot('centercode-2014');
+  });
+
+  test('ActiveXperts shows "No cookies"', async () => {
+    await visit('/seed/activexperts-2012');
+    const badge = (await openPanel()).badge(labelOf('no-cookies'));
+    assert.ok(badge, '"No cookies" is shown');
+    assert.equal(badge.word, 'protection', 'polarity is said in words, not colour alone');
+    await screenshot('activexperts-2012');
+  });
+
+  test('the toolbar badge counts the concerns, and clears when the tab navigates', async () => {
+    await visit('/seed/codesector-2018');
+    const panel = await openPanel();
+    const concerns = countOf(panel.badges, 'bad');
+    assert.ok(concerns > 0, `some concerns; panel:\n${panel.text}`);
+    assert.match(panel.text, new RegExp(`\\b${concerns} concerns?\\b`), 'the summary line says as many');
+    const badgeReads = (text) => waitFor(toolbarState, (state) => state.text === text,
+      { timeout: 5_000, message: (state) => `the toolbar badge reads "${state.text}", not "${text}"` });
+    await badgeReads(String(concerns));
+    await visit('/pages/news.html');
+    await badgeReads('');
+  });
+
+  test('a page that is not a policy says so and offers the policy it links to', async () => {
+    await visit('/pages/news.html');
+    const panel = await openPanel();
+    assert.match(panel.text, NOT_A_POLICY);
+    assert.ok(panel.button('Open the privacy policy') !== undefined, `offers the policy link; panel:\n${panel.text}`);
+    assert.match(panel.text, /\/seed\/activexperts-2012/, 'names the http link, not the javascript: or data: ones');
+    await screenshot('not-a-policy');
+    await clickButton(panel, 'Open the privacy policy');
+    const policy = session.server.url('/seed/activexperts-2012');
+    await waitFor(currentUrl, (url) => url === policy, { message: (url) => `"Open the privacy policy" led to ${url}` });
   });
 }
