@@ -7,7 +7,8 @@
  * a text node.
  */
 import { MessageType } from './messages.js';
-import { element, request } from './page-dom.js';
+import { text } from './i18n.js';
+import { element, pagesText, request } from './page-dom.js';
 
 const sites = document.getElementById('sites');
 const status = document.getElementById('status');
@@ -22,14 +23,14 @@ function show(reply) {
   sites.setAttribute('aria-busy', 'false');
   if (reply.error) {
     sites.replaceChildren(
-      element('p', { class: 'message' }, ["Couldn't read the history"]),
+      element('p', { class: 'message' }, [text('historyUnreadable')]),
       element('p', { class: 'reason' }, [String(reply.error)]),
     );
     return;
   }
   const list = Array.isArray(reply.sites) ? reply.sites : [];
   sites.replaceChildren(...(list.length === 0
-    ? [element('p', { class: 'message' }, ['No pages remembered.'])]
+    ? [element('p', { class: 'message' }, [text('historyEmpty')])]
     : list.map(siteSection)));
 }
 
@@ -42,7 +43,7 @@ function siteSection({ origin, rows }, index) {
   const buttonId = `forget-site-${index}`;
   const forgetSite = element('button', {
     type: 'button', class: 'secondary', id: buttonId, 'aria-labelledby': `${buttonId} ${headingId}`,
-  }, ['Forget this site']);
+  }, [text('historyForgetSite')]);
   forgetSite.addEventListener('click', () => forget({ scope: 'site', origin: String(origin) }));
   return element('section', { class: 'site', 'aria-labelledby': headingId }, [
     element('div', { class: 'site-head' }, [
@@ -57,7 +58,7 @@ function pageItem(row) {
   return element('li', { class: 'page-item' }, [
     element('p', { class: 'page-address' }, [String(row.page)]),
     element('p', { class: 'page-meta' }, [
-      `Analyzed ${row.analyzed} · ${row.concernsText} · `,
+      text('historyRowMeta', row.analyzed, row.concernsText),
       element('span', { class: row.changed ? 'change changed' : 'change' }, [String(row.changeText)]),
     ]),
   ]);
@@ -78,9 +79,9 @@ async function forget(what) {
     const reply = await request({ type: MessageType.HISTORY_FORGET, ...what });
     show(reply);
     if (!reply.error) {
-      const pages = `${reply.forgotten} ${reply.forgotten === 1 ? 'page' : 'pages'}`;
+      const pages = pagesText(reply.forgotten);
       heading.focus();
-      status.textContent = what.scope === 'all' ? `Forgot everything (${pages}).` : `Forgot ${pages} of ${what.origin}.`;
+      status.textContent = what.scope === 'all' ? text('historyForgotAll', pages) : text('historyForgotSite', pages, what.origin);
     }
   } finally {
     busy = false;

@@ -15,6 +15,7 @@
 import {
   EVIDENCE_CHARS, RECORD_VERSION, compactBadges, forDiff, hashText, originOf, pageKey,
 } from './history-store.js';
+import { text } from './i18n.js';
 import { badgeView, countText } from './present.js';
 
 const LOCALE = 'en-US';
@@ -152,10 +153,9 @@ export function changeView(record, summary, taxonomy, { timeZone, hiddenGroups =
   const oldEvidence = (texts) => texts.map((text) => ({ text }));
   const since = formatDate(change.since, { timeZone });
   const view = {
-    heading: `Changed since ${since}`,
+    heading: text('changedSince', since),
     since: new Date(change.since).toISOString(),
-    note: `Last read here on ${formatDateTime(change.since, { timeZone })}; ` +
-      `change found on ${formatDateTime(change.noticedAt, { timeZone })}.`,
+    note: text('changesNote', formatDateTime(change.since, { timeZone }), formatDateTime(change.noticedAt, { timeZone })),
     wordingOnly: change.added.length + change.removed.length + change.changed.length === 0,
     added: change.added.map((id) => describe(id, evidenceNow(id))).filter(shown),
     removed: change.removed.map(({ id, evidence }) => describe(id, oldEvidence(evidence))).filter(shown),
@@ -181,7 +181,7 @@ export function historyRows(records, { timeZone } = {}) {
       concerns: record.concerns,
       concernsText: countText(record.concerns, 'bad'),
       changed: Boolean(record.change),
-      changeText: record.change ? `Changed since ${formatDate(record.change.since, { timeZone })}` : 'No change seen',
+      changeText: record.change ? text('changedSince', formatDate(record.change.since, { timeZone })) : text('noChangeSeen'),
     }));
 }
 

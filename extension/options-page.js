@@ -8,18 +8,13 @@
  */
 import { text } from './i18n.js';
 import { MessageType } from './messages.js';
-import { element, request } from './page-dom.js';
+import { element, pagesText, request } from './page-dom.js';
 import { toolbarShortcut } from './shortcut.js';
 
 const form = document.getElementById('settings');
 const remember = document.getElementById('remember');
 const groups = document.getElementById('groups');
 const status = document.getElementById('status');
-
-/** The extension's texts into the elements that name them (`data-message`). */
-for (const node of document.querySelectorAll('[data-message]')) {
-  node.textContent = text(node.dataset.message);
-}
 
 /** The settings the page shows now, as the background takes them. */
 function chosen() {
@@ -51,7 +46,7 @@ async function save() {
   show(reply);
   status.textContent = reply.forgotten === undefined
     ? text('optionsSaved')
-    : text('optionsSavedForgotten', `${reply.forgotten} ${reply.forgotten === 1 ? 'page' : 'pages'}`);
+    : text('optionsSavedForgotten', pagesText(reply.forgotten));
 }
 
 form.addEventListener('change', save);

@@ -4,6 +4,7 @@
  * background.
  */
 import { api } from './browser-api.js';
+import { text } from './i18n.js';
 
 /**
  * A new element with attributes and children (strings become text nodes).
@@ -28,8 +29,17 @@ export function element(tag, attributes = {}, children = []) {
  */
 export async function request(message) {
   try {
-    return (await api.runtime.sendMessage(message)) ?? { error: 'No answer from the extension.' };
+    return (await api.runtime.sendMessage(message)) ?? { error: text('panelNoAnswer') };
   } catch (error) {
     return { error: error.message };
   }
+}
+
+/**
+ * A number of pages, in words: "1 page", "3 pages".
+ * @param {number} count
+ * @returns {string}
+ */
+export function pagesText(count) {
+  return text(count === 1 ? 'pagesOne' : 'pagesMany', String(count));
 }

@@ -3,12 +3,16 @@
  * taxonomy's group order, concerns first within a group, with the words and
  * marks that say each badge's polarity without relying on colour.
  */
+import { text } from './i18n.js';
 
-/** How each polarity is shown: a mark, a word, and the word's plural. */
-export const POLARITY = Object.freeze({
-  bad: Object.freeze({ mark: '✕', word: 'concern', plural: 'concerns' }),
-  good: Object.freeze({ mark: '✓', word: 'protection', plural: 'protections' }),
-  info: Object.freeze({ mark: 'i', word: 'fact', plural: 'facts' }),
+/**
+ * How each polarity is shown: a mark, and the names of its word and of its
+ * counts in _locales (one, and more than one).
+ */
+const POLARITY = Object.freeze({
+  bad: Object.freeze({ mark: '✕', word: 'wordConcern', one: 'countConcern', many: 'countConcerns' }),
+  good: Object.freeze({ mark: '✓', word: 'wordProtection', one: 'countProtection', many: 'countProtections' }),
+  info: Object.freeze({ mark: 'i', word: 'wordFact', one: 'countFact', many: 'countFacts' }),
 });
 
 const POLARITY_ORDER = ['bad', 'good', 'info'];
@@ -22,8 +26,8 @@ const WORD_COUNT = new Intl.NumberFormat('en-US');
  * @returns {string}
  */
 export function countText(count, polarity) {
-  const { word, plural } = POLARITY[polarity];
-  return `${count} ${count === 1 ? word : plural}`;
+  const { one, many } = POLARITY[polarity];
+  return text(count === 1 ? one : many, String(count));
 }
 
 /**
@@ -64,7 +68,7 @@ export function badgeView({ id, label, group, polarity, description }, evidence)
     group,
     polarity: shown,
     mark: POLARITY[shown].mark,
-    word: POLARITY[shown].word,
+    word: text(POLARITY[shown].word),
     description,
     evidence: evidence.map(({ text, start, end, section }) => ({ text, start, end, section })),
   };
@@ -92,7 +96,7 @@ export function presentSummary(summary, taxonomy, { title, capped, hiddenGroups 
     title,
     reason: summary.reason,
     notice: summary.truncated || capped
-      ? `This page is very long: only the first ${WORD_COUNT.format(summary.words)} words were analyzed`
+      ? text('noticeLong', WORD_COUNT.format(summary.words))
       : null,
     counts,
     countsText: POLARITY_ORDER

@@ -7,19 +7,18 @@
  */
 import { element } from './dom.js';
 import { badgeTag, quoteButton } from './panel.js';
+import { t } from './texts.js';
 const { isArray } = Array;
 
-const WORDING_ONLY =
-  'Only the wording changed: no badge was added or removed, and every badge rests on the same sentences.';
 
 /**
  * The lists of the change section: which badges, whether to show their
  * evidence on the page now, and which field holds the sentences they had.
  */
 const CHANGE_LISTS = [
-  { key: 'added', heading: 'Added', current: true, old: null },
-  { key: 'removed', heading: 'Removed', current: false, old: 'evidence' },
-  { key: 'changed', heading: 'Evidence changed', current: true, old: 'before' },
+  { key: 'added', heading: 'changesAdded', current: true, old: null },
+  { key: 'removed', heading: 'changesRemoved', current: false, old: 'evidence' },
+  { key: 'changed', heading: 'changesEvidence', current: true, old: 'before' },
 ];
 
 /**
@@ -36,7 +35,7 @@ export function changeSection(change, onEvidence) {
   return element('section', { class: 'changes', 'aria-labelledby': headingId }, [
     element('h3', { id: headingId, class: 'changes-heading' }, [String(change.heading)]),
     element('p', { class: 'changes-note' }, [String(change.note)]),
-    ...(change.wordingOnly ? [element('p', { class: 'changes-none' }, [WORDING_ONLY])] : []),
+    ...(change.wordingOnly ? [element('p', { class: 'changes-none' }, [t('changesWordingOnly')])] : []),
     ...lists,
   ]);
 }
@@ -44,7 +43,7 @@ export function changeSection(change, onEvidence) {
 function changeList({ key, heading, current, old }, badges, onEvidence) {
   const headingId = `pb-changes-${key}`;
   return element('div', { class: `change-list ${key}` }, [
-    element('h4', { id: headingId }, [`${heading} (${badges.length})`]),
+    element('h4', { id: headingId }, [t(heading, String(badges.length))]),
     element('ul', { class: 'change-items', 'aria-labelledby': headingId },
       badges.map((badge) => changeItem(badge, { current, old }, onEvidence))),
   ]);
@@ -54,15 +53,15 @@ function changeList({ key, heading, current, old }, badges, onEvidence) {
 function changeItem(badge, { current, old }, onEvidence) {
   const details = [];
   if (current) {
-    details.push(element('p', { class: 'change-caption' }, ['Now earned by:']),
+    details.push(element('p', { class: 'change-caption' }, [t('changesNowEarned')]),
       quoteList(listOf(badge.evidence).filter((item) => typeof item?.text === 'string'),
         (item) => quoteButton(item, onEvidence)));
   }
   if (old) {
     const texts = listOf(badge[old]).map((item) => (typeof item === 'string' ? item : item?.text));
-    details.push(element('p', { class: 'change-caption' }, ['Used to be earned by:']),
+    details.push(element('p', { class: 'change-caption' }, [t('changesUsedToBe')]),
       quoteList(texts.filter((text) => typeof text === 'string'),
-        (text) => element('p', { class: 'old-quote' }, [`“${text}”`])));
+        (text) => element('p', { class: 'old-quote' }, [t('panelQuote', text)])));
   }
   const polarity = ['bad', 'good', 'info'].includes(badge.polarity) ? badge.polarity : 'info';
   return element('li', { class: `change-item ${polarity}` }, [
@@ -79,7 +78,7 @@ function changeItem(badge, { current, old }, onEvidence) {
 function quoteList(items, render) {
   const kept = items.filter((item) => (typeof item === 'string' ? item : item.text).length > 0);
   if (kept.length === 0) {
-    return element('p', { class: 'old-quote none' }, ['(no sentence kept)']);
+    return element('p', { class: 'old-quote none' }, [t('changesNoSentence')]);
   }
   return element('ul', { class: 'quotes' }, kept.map((item) => element('li', {}, [render(item)])));
 }

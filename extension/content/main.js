@@ -19,6 +19,7 @@ import { clearEvidence, showEvidence } from './highlight.js';
 import { createPanel } from './panel.js';
 import { findPolicyLink } from './policy-link.js';
 import { findExcerpt } from './excerpt.js';
+import { t } from './texts.js';
 
 /** The most text the core reads, in UTF-8 bytes: its `limits().max_input_bytes`, set at build time. */
 const MAX_INPUT_BYTES = __MAX_INPUT_BYTES__;
@@ -30,7 +31,6 @@ const MAX_INPUT_BYTES = __MAX_INPUT_BYTES__;
  */
 const LARGE_PAGE_ELEMENTS = 20_000;
 
-const COULD_NOT_ANALYZE = "Policy Badges couldn't analyze this page";
 
 /** Set while the panel is open. */
 let session = null;
@@ -63,14 +63,14 @@ function toggle(request) {
 function open(request) {
   close();
   const excerpt = typeof request.selection === 'string';
-  const title = excerpt ? 'Selected text' : location.hostname || 'This page';
+  const title = excerpt ? t('selectionTitle') : location.hostname || t('thisPage');
   const current = { returnFocusTo: page.activeElement(), panel: null, extraction: null, excerpt };
   session = current;
   current.panel = createPanel({ title, closeTitle: request.closeTitle, onClose: close });
   current.panel.showLoading();
   analyze(current, request).catch((error) => {
     if (session === current) {
-      current.panel.showMessage(COULD_NOT_ANALYZE, error.message);
+      current.panel.showMessage(t('panelCouldNotAnalyze'), error.message);
     }
   });
 }
@@ -95,7 +95,7 @@ async function analyze(current, request) {
     empty = current.extraction.segments.length === 0; // the page's title alone is no text
   }
   if (empty) {
-    current.panel.showMessage(current.excerpt ? 'The selection has no text to analyze' : 'This page has no text to analyze');
+    current.panel.showMessage(t(current.excerpt ? 'panelSelectionNoText' : 'panelNoText'));
     return;
   }
   const reply = await requestAnalysis({ type: MessageType.ANALYZE, text, capped, excerpt: current.excerpt });
@@ -103,7 +103,7 @@ async function analyze(current, request) {
     return; // closed while the core was working
   }
   if (reply.error) {
-    current.panel.showMessage(COULD_NOT_ANALYZE, reply.error);
+    current.panel.showMessage(t('panelCouldNotAnalyze'), reply.error);
   } else if (reply.model.kind === 'not-policy') {
     current.panel.showNotPolicy(reply.model, findPolicyLink(document), (url) => {
       api.runtime.sendMessage({ type: MessageType.OPEN_URL, url });
@@ -135,8 +135,8 @@ function cutSelection(selection) {
 function showResult(current, reply) {
   const onEvidence = (evidence) => showEvidenceOf(current, evidence);
   const historyButton = element('button', {
-    type: 'button', class: 'secondary', title: 'Open the History page in a new tab',
-  }, ['History']);
+    type: 'button', class: 'secondary', title: t('panelHistoryTitle'),
+  }, [t('panelHistory')]);
   on(historyButton, 'click', () => openHistory(current));
   current.panel.showBadges(reply.model, {
     onEvidence,
@@ -163,7 +163,7 @@ async function openHistory({ panel }) {
     reply = { error: error.message };
   }
   if (session?.panel === panel) {
-    panel.setStatus(reply?.opened ? 'History opened in a new tab.' : "Couldn't open the history.");
+    panel.setStatus(t(reply?.opened ? 'panelHistoryOpened' : 'panelHistoryNotOpened'));
   }
 }
 
@@ -186,7 +186,7 @@ function afterNextPaint() {
  * that as an error), and the background knows the page is gone.
  */
 function requestAnalysis(message) {
-  const noAnswer = { error: 'No answer from the extension.' };
+  const noAnswer = { error: t('panelNoAnswer') };
   return new Promise((resolve) => {
     try {
       const port = api.runtime.connect({ name: MessageType.ANALYZE });
@@ -231,22 +231,20 @@ function showEvidenceOf(current, evidence) {
     where = findExcerpt(current.extraction.text, evidence.text);
   }
   const shown = where ? showEvidence(current.extraction.segments, where.start, where.end) : 'missing';
-  current.panel.setStatus({
-    shown: 'Highlighted on the page.',
-    hidden: 'Highlighted, but this part of the page is hidden (open its section to read it).',
-    missing: current.excerpt
-      ? "This sentence isn't in the text the extension can read here (it may be in a frame from another site)."
-      : 'This sentence is no longer on the page.',
-  }[shown]);
+  current.panel.setStatus(t({
+    shown: 'panelHighlighted',
+    hidden: 'panelHighlightedHidden',
+    missing: current.excerpt ? 'panelSentenceElsewhere' : 'panelSentenceGone',
+  }[shown]));
 }
 
 async function copySummary({ panel }, markdown) {
   try {
     await navigator.clipboard.writeText(markdown);
-    panel.setStatus('Summary copied to the clipboard.');
+    panel.setStatus(t('panelCopied'));
   } catch {
     panel.showCopyFallback(markdown);
-    panel.setStatus("The page doesn't allow copying: the summary is selected below, press Ctrl+C (⌘C on a Mac).");
+    panel.setStatus(t('panelCopyFallback'));
   }
 }
 

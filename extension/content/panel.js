@@ -8,6 +8,7 @@
 import themeCss from '../theme.css';
 import panelCss from '../panel.css';
 import { append, attr, element, on, page, remove, replace, shadowHost } from './dom.js';
+import { t } from './texts.js';
 
 /** The panel's sheet: the palette and rules it shares with the extension's pages, then its own. */
 const PANEL_CSS = `${themeCss}\n${panelCss}`;
@@ -41,7 +42,7 @@ export function createPanel({ title, closeTitle, onClose }) {
   const heading = element('h2', { class: 'title' }, [title]);
   const counts = element('p', { class: 'counts' });
   const closeButton = element('button', {
-    type: 'button', class: 'close', 'aria-label': 'Close Policy Badges', title: closeTitle,
+    type: 'button', class: 'close', 'aria-label': t('panelCloseLabel'), title: closeTitle,
   }, ['×']);
   const body = element('div', { class: 'body' });
   const foot = element('div', { class: 'foot', hidden: '' });
@@ -51,7 +52,7 @@ export function createPanel({ title, closeTitle, onClose }) {
   }, [
     element('div', { class: 'head' }, [
       element('div', { class: 'heading' }, [
-        element('p', { class: 'eyebrow' }, ['Privacy policy badges']),
+        element('p', { class: 'eyebrow' }, [t('panelEyebrow')]),
         heading,
         counts,
       ]),
@@ -87,7 +88,7 @@ export function createPanel({ title, closeTitle, onClose }) {
     host,
 
     showLoading() {
-      const message = 'Analyzing this page…';
+      const message = t('panelAnalyzing');
       attr(dialog, 'aria-busy', 'true');
       replace(body, [element('p', { class: 'message' }, [message])]);
       setStatus(message, { visible: false });
@@ -109,14 +110,16 @@ export function createPanel({ title, closeTitle, onClose }) {
       replace(body, [
         ...noticeOf(model),
         ...lead,
-        ...model.groups.map((group) => groupSection(group, onEvidence)),
+        ...(model.groups.length > 0
+          ? model.groups.map((group) => groupSection(group, onEvidence))
+          : [element('p', { class: 'message' }, [t('panelNoBadges')])]),
       ]);
       body.scrollTop = 0;
-      const copyButton = element('button', { type: 'button', class: 'secondary' }, ['Copy summary']);
+      const copyButton = element('button', { type: 'button', class: 'secondary' }, [t('panelCopy')]);
       on(copyButton, 'click', onCopy);
       replace(foot, [copyButton, ...buttons]);
       foot.hidden = false;
-      setStatus(`Found ${model.countsText}`, { visible: false });
+      setStatus(t('panelFound', model.countsText), { visible: false });
     },
 
     showNotPolicy(model, link, onOpenLink) {
@@ -124,11 +127,11 @@ export function createPanel({ title, closeTitle, onClose }) {
       setTitle(model.title);
       const offer = [];
       if (link) {
-        const openButton = element('button', { type: 'button', class: 'primary' }, ['Open the privacy policy']);
+        const openButton = element('button', { type: 'button', class: 'primary' }, [t('panelOpenPolicy')]);
         on(openButton, 'click', () => onOpenLink(link.url));
-        offer.push(openButton, element('p', { class: 'link-target' }, [`${link.label} (${link.url})`]));
+        offer.push(openButton, element('p', { class: 'link-target' }, [t('panelLinkTarget', link.label, link.url)]));
       }
-      const message = "This page doesn't look like a privacy policy";
+      const message = t('panelNotPolicy');
       replace(body, [
         element('p', { class: 'message' }, [message]),
         element('p', { class: 'reason' }, [model.reason]),
@@ -139,7 +142,7 @@ export function createPanel({ title, closeTitle, onClose }) {
     },
 
     showCopyFallback(markdown) {
-      copyBox ??= element('textarea', { class: 'copy-fallback', readonly: '', 'aria-label': 'Summary in Markdown' });
+      copyBox ??= element('textarea', { class: 'copy-fallback', readonly: '', 'aria-label': t('panelCopyBox') });
       copyBox.value = markdown;
       append(foot, [copyBox]);
       copyBox.focus();
@@ -155,7 +158,7 @@ export function createPanel({ title, closeTitle, onClose }) {
 }
 
 function dialogLabel(site) {
-  return `Privacy policy badges for ${site}`;
+  return t('panelLabel', site);
 }
 
 /** The panel's sheet, parsed once for every panel of the page. */
@@ -227,7 +230,7 @@ function badgeItem(badge, onEvidence) {
 function quoteItem(item, onEvidence) {
   return element('li', {}, [
     quoteButton(item, onEvidence),
-    ...(item.section ? [element('span', { class: 'section' }, [`In “${item.section}”`])] : []),
+    ...(item.section ? [element('span', { class: 'section' }, [t('panelInSection', item.section)])] : []),
   ]);
 }
 
@@ -252,8 +255,8 @@ export function badgeTag(badge) {
  * @returns {HTMLElement}
  */
 export function quoteButton(item, onEvidence) {
-  const quote = element('button', { type: 'button', class: 'quote', title: 'Show this sentence on the page' }, [
-    `“${item.text}”`,
+  const quote = element('button', { type: 'button', class: 'quote', title: t('panelShowSentence') }, [
+    t('panelQuote', item.text),
   ]);
   on(quote, 'click', () => onEvidence(item));
   return quote;

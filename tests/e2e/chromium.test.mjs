@@ -11,9 +11,7 @@ import {
   FOLDED_BADGES, HIGHLIGHT, SENSOR_LABEL, SENSOR_SENTENCE, UNAVAILABLE_TITLE,
   assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled,
 } from './expectations.mjs';
-import {
-  closingTests, fixturePageTests, lookTests, optionsTests, reachTests, readingTests, shortcutTests, unusualPageTests,
-} from './mirrored-tests.mjs';
+import { mirroredTests } from './mirrored-tests.mjs';
 import { callOnNode } from './panel-reader.mjs';
 import { waitFor } from './wait.mjs';
 
@@ -65,9 +63,7 @@ test('expanding a badge and clicking its sentence highlights it on the page', as
   await screenshot('evidence-highlight');
 });
 
-closingTests(session);
-
-readingTests(session);
+mirroredTests(session);
 
 test('"Copy summary" puts a Markdown summary on the clipboard', async () => {
   await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url('') });
@@ -109,17 +105,6 @@ test('text folded into closed details, hidden panels and shadow roots is analyze
   await screenshot('folded');
 });
 
-unusualPageTests(session);
-
-lookTests(session);
-
-fixturePageTests(session);
-
-reachTests(session);
-
-optionsTests(session);
-
-shortcutTests(session);
 
 test('dark colour scheme', async () => {
   await visit('/seed/codesector-2018');

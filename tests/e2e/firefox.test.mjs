@@ -18,9 +18,7 @@ import { clickAccessible, readPanel } from './lib/firefox-a11y.mjs';
 import { PANEL, waitForPanelModel } from './lib/firefox-panel.mjs';
 import { readClipboard, recordedRequests } from './lib/firefox-inspect.mjs';
 import { firefoxSession } from './lib/firefox-session.mjs';
-import {
-  closingTests, fixturePageTests, lookTests, optionsTests, reachTests, readingTests, shortcutTests, unusualPageTests,
-} from './mirrored-tests.mjs';
+import { mirroredTests } from './mirrored-tests.mjs';
 import { waitFor } from './wait.mjs';
 
 const session = firefoxSession();
@@ -73,9 +71,7 @@ test('expanding a badge and clicking its sentence highlights it on the page', as
   await screenshot('evidence-highlight');
 });
 
-closingTests(session);
-
-readingTests(session);
+mirroredTests(session);
 
 test('"Copy summary" puts a Markdown summary on the clipboard', async () => {
   await visit('/seed/codesector-2018');
@@ -115,17 +111,6 @@ test('text folded into closed details, hidden panels and shadow roots is analyze
   await screenshot('folded');
 });
 
-unusualPageTests(session);
-
-lookTests(session);
-
-fixturePageTests(session);
-
-reachTests(session);
-
-optionsTests(session);
-
-shortcutTests(session);
 
 test('dark colour scheme', async () => {
   await visit('/seed/codesector-2018');

@@ -1,9 +1,9 @@
 /**
  * End-to-end tests that read the same in both browsers, written once:
  * chromium.test.mjs and firefox.test.mjs register them with their session
- * (chromium-session.mjs, lib/firefox-session.mjs) where they want them in
- * their run. They use only what both sessions offer (see MirroredSession)
- * and what both panel readings offer (`text`, `badge(label)`).
+ * (chromium-session.mjs, lib/firefox-session.mjs) by `mirroredTests`. They
+ * use only what both sessions offer (see MirroredSession) and what both
+ * panel readings offer (`text`, `badges`, `badge(label)`, `button(name)`).
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -49,7 +49,7 @@ import { PANEL_STYLES, assertLooksLike, assertStyles } from './visual.mjs';
  * button.
  * @param {MirroredSession} session
  */
-export function closingTests({ visit, openPanel, closePanel, waitForNoPanel, clickButton, press, inPage }) {
+function closingTests({ visit, openPanel, closePanel, waitForNoPanel, clickButton, press, inPage }) {
   test('clicking the toolbar button again closes the panel', async () => {
     await visit('/seed/activexperts-2012');
     await openPanel();
@@ -79,7 +79,7 @@ export function closingTests({ visit, openPanel, closePanel, waitForNoPanel, cli
  * Content-Security-Policy, no text at all, more text than is analyzed.
  * @param {MirroredSession} session
  */
-export function unusualPageTests({ visit, openPanel, screenshot }) {
+function unusualPageTests({ visit, openPanel, screenshot }) {
   test('a page with a strict Content-Security-Policy still gets its panel', async () => {
     await visit('/strict-csp/codesector-2018');
     const panel = await openPanel();
@@ -112,7 +112,7 @@ export function unusualPageTests({ visit, openPanel, screenshot }) {
  * reference images (visual.mjs).
  * @param {MirroredSession} session
  */
-export function lookTests({ browserName, visit, openPanel, closePanel, inDarkScheme, panelStyles, panelScreenshot }) {
+function lookTests({ browserName, visit, openPanel, closePanel, inDarkScheme, panelStyles, panelScreenshot }) {
   test('the panel looks as it should, light and dark: plain badge lists, as in the reference images', async () => {
     await visit('/seed/codesector-2018');
     await openPanel();
@@ -138,7 +138,7 @@ const FIXTURE_PAGES = new URL('../fixtures/pages/', import.meta.url);
  * policy, and then exactly which badges.
  * @param {MirroredSession} session
  */
-export function fixturePageTests({ visit, openPanel, closePanel }) {
+function fixturePageTests({ visit, openPanel, closePanel }) {
   const cases = readdirSync(FIXTURE_PAGES, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   for (const { name } of cases) {
     test(`fixture page ${name}: the panel shows what expected.json says`, async () => {
@@ -163,7 +163,7 @@ export function fixturePageTests({ visit, openPanel, closePanel }) {
  * iframes.
  * @param {MirroredSession} session
  */
-export function reachTests(session) {
+function reachTests(session) {
   const { visit, openPanel, closePanel, inPage, readyPanel, clickQuote, analyzeSelection, toolbarState } = session;
 
   test('"Analyze selected text": a selected paragraph gets the panel (not refused as "not a policy"), its evidence highlighted', async () => {
@@ -213,7 +213,7 @@ export function reachTests(session) {
  * turning "remember" off, which forgets every policy remembered.
  * @param {MirroredSession} session
  */
-export function optionsTests({ visit, openPanel, closePanel, inPage, extensionPage, clickSelector, storedItems }) {
+function optionsTests({ visit, openPanel, closePanel, inPage, extensionPage, clickSelector, storedItems }) {
   const historyKeys = async () => Object.keys(await storedItems()).filter((key) => key.startsWith('history:'));
   const openOptions = async () => {
     await extensionPage('extension/options.html');
@@ -275,7 +275,7 @@ const MANIFEST = JSON.parse(readFileSync(new URL('../../dist/manifest.json', imp
  * the panel's close button.
  * @param {MirroredSession} session
  */
-export function shortcutTests(session) {
+function shortcutTests(session) {
   test('the keyboard shortcut is suggested, and named in the toolbar button\'s tooltip and the close button\'s', async () => {
     assert.equal(MANIFEST.commands._execute_action.suggested_key.default, SUGGESTED_SHORTCUT);
     await session.visit('/seed/activexperts-2012');
@@ -292,7 +292,7 @@ export function shortcutTests(session) {
  * toolbar count, a page that is not a policy.
  * @param {MirroredSession} session
  */
-export function readingTests(session) {
+function readingTests(session) {
   const { visit, openPanel, screenshot, toolbarState, clickButton, currentUrl } = session;
 
   test('summary line, grouping and order follow the taxonomy', async () => {
@@ -334,4 +334,20 @@ export function readingTests(session) {
     const policy = session.server.url('/seed/activexperts-2012');
     await waitFor(currentUrl, (url) => url === policy, { message: (url) => `"Open the privacy policy" led to ${url}` });
   });
+}
+
+/**
+ * Registers every test of this file, in this order, with a browser's
+ * session (chromium.test.mjs and firefox.test.mjs call it once).
+ * @param {MirroredSession} session
+ */
+export function mirroredTests(session) {
+  closingTests(session);
+  readingTests(session);
+  unusualPageTests(session);
+  lookTests(session);
+  fixturePageTests(session);
+  reachTests(session);
+  optionsTests(session);
+  shortcutTests(session);
 }
