@@ -9,6 +9,7 @@
 import { api } from './browser-api.js';
 import { loadCore, warmCore } from './core.js';
 import { handleClick } from './click.js';
+import { forgetTab } from './inject.js';
 import { summaryMarkdown } from './markdown.js';
 import { answerHistoryRequest, forgetEverything, rememberPage } from './history-service.js';
 import {
@@ -204,9 +205,12 @@ api.runtime.onConnect.addListener((port) => {
 
 api.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'loading' || changeInfo.url) {
+    forgetTab(tabId);
     resetTab(tabId).catch(() => {}); // the tab may be gone already
   }
 });
+
+api.tabs.onRemoved.addListener(forgetTab);
 
 /**
  * Runs the core on a page's text (or a selection of it), shows the page's

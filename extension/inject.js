@@ -14,6 +14,9 @@ const CONTENT_SCRIPT = 'extension/content.js';
 /** Page-level rules: evidence highlight, and keeping the panel's host visible. */
 const PAGE_CSS = 'extension/page.css';
 
+/** Per tab, the address of the page the content script was injected into. */
+const injected = new Map();
+
 /**
  * @typedef {object} PanelRequest  what a click asks of the content script
  * @property {'toggle'|'open'} action  the toolbar button toggles the panel;
@@ -35,7 +38,11 @@ const PAGE_CSS = 'extension/page.css';
  * @returns {Promise<void>}
  */
 export async function showPanel(tabId, request, { onInjected } = {}) {
-  if (await askController(tabId, request)) {
+  // A page the content script was not injected into (as far as this start
+  // of the background knows) gets it at once, without asking first: one
+  // round trip less on a page's first click. Injecting it twice is
+  // harmless (content/main.js keeps the first controller).
+  if (injected.get(tabId) === request.url && await askController(tabId, request)) {
     return;
   }
   // The page rules and the script together; a click tried again after a
@@ -46,9 +53,19 @@ export async function showPanel(tabId, request, { onInjected } = {}) {
     api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] }),
   ]);
   onInjected?.();
+  injected.set(tabId, request.url);
   if (!(await askController(tabId, request))) {
     throw new Error('the content script did not start');
   }
+}
+
+/**
+ * Forgets that the content script is in the tab's page: the tab is loading
+ * another page, or is closed.
+ * @param {number} tabId
+ */
+export function forgetTab(tabId) {
+  injected.delete(tabId);
 }
 
 /**

@@ -248,4 +248,8 @@ async function copySummary({ panel }, markdown) {
   }
 }
 
-globalThis.policyBadges = Object.freeze({ controller: Object.freeze({ toggle, open }) });
+// Injected again (after the background restarted, it cannot know), the
+// bundle leaves the controller that holds the open panel in place.
+if (!Object.hasOwn(globalThis, 'policyBadges')) {
+  globalThis.policyBadges = Object.freeze({ controller: Object.freeze({ toggle, open }) });
+}

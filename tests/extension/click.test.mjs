@@ -71,10 +71,12 @@ globalThis.chrome = {
 };
 
 const { handleClick } = await import('../../extension/click.js');
+const { forgetTab } = await import('../../extension/inject.js');
 const CLICKED = { id: 1, windowId: 1, url: PAGE };
 const TOGGLE = { action: 'toggle', closeTitle: 'Close (Esc)' };
 
 beforeEach(() => {
+  forgetTab(1);
   Object.assign(browser, {
     refusals: 0, injected: false, toggles: 0, attempts: 0, badges: [], request: null, tab: { status: 'complete', url: PAGE },
   });
@@ -93,6 +95,18 @@ test('a click on an open page injects the content script and opens the panel', a
   await handleClick(CLICKED, TOGGLE);
   assert.equal(browser.toggles, 1);
   assert.deepEqual(browser.badges, []);
+});
+
+test('a page\'s first click injects at once; the next click only asks the content script', async () => {
+  await handleClick(CLICKED, TOGGLE);
+  assert.equal(browser.attempts, 2, 'the script, then the request');
+  await handleClick(CLICKED, TOGGLE);
+  assert.equal(browser.attempts, 3, 'the request alone');
+  assert.equal(browser.toggles, 2);
+  forgetTab(1); // the tab loads another page
+  browser.injected = false;
+  await handleClick(CLICKED, TOGGLE);
+  assert.equal(browser.attempts, 5);
 });
 
 test('the content script gets what the click asks for', async () => {
