@@ -183,6 +183,7 @@ function reachTests(session) {
     assert.ok(panel.badge(SENSOR_LABEL), `panel:\n${panel.text}`);
     assert.ok(panel.badges.length < 6, `only what the paragraph says: ${panel.badges.map((b) => b.label)}`);
     assert.deepEqual(await toolbarState(), counted, 'a selection does not change the page\'s count');
+    await session.screenshot('selection');
     await clickQuote(panel, SENSOR_LABEL, 'SpeedView sends raw sensor data');
     await readyPanel((p) => p.text.includes('Highlighted on the page.'), 'the highlight');
     await closePanel();
@@ -213,7 +214,7 @@ function reachTests(session) {
  * turning "remember" off, which forgets every policy remembered.
  * @param {MirroredSession} session
  */
-function optionsTests({ visit, openPanel, closePanel, inPage, extensionPage, clickSelector, storedItems }) {
+function optionsTests({ visit, openPanel, closePanel, inPage, extensionPage, clickSelector, storedItems, screenshot }) {
   const historyKeys = async () => Object.keys(await storedItems()).filter((key) => key.startsWith('history:'));
   const openOptions = async () => {
     await extensionPage('extension/options.html');
@@ -244,6 +245,7 @@ function optionsTests({ visit, openPanel, closePanel, inPage, extensionPage, cli
     assert.equal(page.remember, true);
     assert.equal(page.history, 'history.html');
     assert.match(page.shortcut, /keyboard shortcut/i);
+    await screenshot('options');
 
     await change(`#group-${collection.id}`, /^Saved\.$/);
     await visit('/seed/codesector-2018');
