@@ -37,6 +37,7 @@ import { PANEL_STYLES, assertLooksLike, assertStyles } from './visual.mjs';
  * @property {(ready: (panel: MirroredPanel) => boolean, what: string) => Promise<MirroredPanel>} readyPanel
  * @property {(panel: MirroredPanel, label: string, sentence: string) => Promise<void>} clickQuote
  * @property {() => Promise<void>} analyzeSelection
+ * @property {(options?: {timeout?: number}) => Promise<string>} highlightedText
  * @property {() => Promise<{text: string, title: string, popup: string}>} toolbarState
  * @property {(path: string) => Promise<void>} extensionPage
  * @property {(selector: string) => Promise<void>} clickSelector
@@ -186,6 +187,15 @@ function reachTests(session) {
     await session.screenshot('selection');
     await clickQuote(panel, SENSOR_LABEL, 'SpeedView sends raw sensor data');
     await readyPanel((p) => p.text.includes('Highlighted on the page.'), 'the highlight');
+    await closePanel();
+  });
+
+  test('a table row\'s evidence is highlighted across its cells, the synthetic " | " left out', async () => {
+    await session.visit('/fixture/retention-table');
+    const panel = await openPanel();
+    await clickQuote(panel, labelOf('retention-limited'), 'Driver locations | We delete location history after 90 days.');
+    assert.equal(await session.highlightedText(), 'Driver locations We delete location history after 90 days.',
+      'one range per cell, nothing of the marker');
     await closePanel();
   });
 
