@@ -1,12 +1,13 @@
 /**
  * Gets the content script into a tab on the first click and hands every
- * click to its controller. The content script is one classic script
- * (content.js in dist/, bundled from content/main.js at build time:
- * scripting injects no modules, and one file is one injection). Its
- * controller is an own property of `globalThis.policyBadges` in the
- * extension's isolated world, which the page cannot see.
+ * click to it, as a message only the extension can send (pages have no
+ * runtime messaging to the extension at all). The content script is one
+ * classic script (content.js in dist/, bundled from content/main.js at
+ * build time: scripting injects no modules, and one file is one
+ * injection).
  */
 import { api } from './browser-api.js';
+import { MessageType } from './messages.js';
 
 /** The content script bundle (see scripts/build-extension.mjs). */
 const CONTENT_SCRIPT = 'extension/content.js';
@@ -41,7 +42,7 @@ export async function showPanel(tabId, request, { onInjected } = {}) {
   // A page the content script was not injected into (as far as this start
   // of the background knows) gets it at once, without asking first: one
   // round trip less on a page's first click. Injecting it twice is
-  // harmless (content/main.js keeps the first controller).
+  // harmless (content/main.js keeps the first listener).
   if (injected.get(tabId) === request.url && await askController(tabId, request)) {
     return;
   }
@@ -69,37 +70,16 @@ export function forgetTab(tabId) {
 }
 
 /**
- * Hands the request to the content script if it is in the tab; says whether
- * it was. A tab that has moved on to another page counts as done: the click
- * was the other page's.
+ * Hands the request to the content script if it is in the tab's page, as a
+ * message (cheaper than running a script there); says whether it was. A
+ * tab that has moved on to another page counts as done: the click was the
+ * other page's.
  */
 async function askController(tabId, request) {
-  const [injection] = await api.scripting.executeScript({ target: { tabId }, func: controllerDoes, args: [request] });
-  return injection?.result === true || injection?.result === 'elsewhere';
-}
-
-/**
- * Runs in the tab (serialized by scripting.executeScript, so self-contained).
- * Only an own property of the content script's global counts: before the
- * first injection, a page element with id="policyBadges" is
- * `globalThis.policyBadges` there too (Chrome shows the window's named
- * properties to content scripts; see content/dom.js).
- * @param {PanelRequest} request
- * @returns {boolean|'elsewhere'} whether the content script was there, or
- *   'elsewhere' when this is not the page that was clicked
- */
-function controllerDoes(request) {
-  if (typeof request.url === 'string' && location.href !== request.url) {
-    return 'elsewhere';
+  try {
+    const answer = await api.tabs.sendMessage(tabId, { type: MessageType.PANEL, request }, { frameId: 0 });
+    return answer === true || answer === 'elsewhere';
+  } catch {
+    return false; // no content script there to answer
   }
-  const controller = Object.hasOwn(globalThis, 'policyBadges') ? globalThis.policyBadges.controller : null;
-  if (!controller) {
-    return false;
-  }
-  if (request.action === 'open') {
-    controller.open(request);
-  } else {
-    controller.toggle(request);
-  }
-  return true;
 }

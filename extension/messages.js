@@ -22,6 +22,12 @@ export const MessageType = Object.freeze({
    * selection of it (`excerpt`); the reply is a panel model.
    */
   ANALYZE: 'analyze',
+  /**
+   * `{type, request}`, from the background to the content script of a tab
+   * (tabs.sendMessage): a click's PanelRequest (inject.js); the answer is
+   * true, or 'elsewhere' when the tab has moved on to another page.
+   */
+  PANEL: 'panel',
   /** `{type, url}`: navigate the sender's tab to a privacy policy link. */
   OPEN_URL: 'open-url',
   /** `{type}`: open the History page in a new tab, next to the sender's. */

@@ -1,14 +1,11 @@
 /**
  * The content script's entry point (bundled with the modules it imports
  * into one classic script, ../../dist/extension/content.js, by
- * scripts/build-extension.mjs): the controller. The background calls
- * `policyBadges.controller.toggle(request)` on every click of the toolbar
- * button, and `open(request)` for "Analyze selected text" (see
+ * scripts/build-extension.mjs): the controller. The background hands it
+ * every click of the toolbar button (toggle the panel) and of "Analyze
+ * selected text" (open it on the selection) as a message (see
  * ../inject.js). It opens the panel, sends the text to the background for
  * analysis and shows the result, or closes the panel.
- *
- * The controller is the only thing the bundle puts on its global, an own
- * property of the isolated world's global, which the page cannot see.
  */
 import { MessageType } from '../messages.js';
 import { cutToUtf8Bytes, utf8Length } from '../utf8.js';
@@ -248,8 +245,34 @@ async function copySummary({ panel }, markdown) {
   }
 }
 
+/**
+ * Answers a click the background hands over (inject.js): only the
+ * background (the extension's own sender, in no tab) is heard, and only
+ * for the page that was clicked.
+ */
+function onMessage(message, sender, sendResponse) {
+  if (sender.id !== api.runtime.id || sender.tab !== undefined || message?.type !== MessageType.PANEL) {
+    return false;
+  }
+  const { request } = message;
+  if (typeof request?.url === 'string' && location.href !== request.url) {
+    sendResponse('elsewhere'); // the tab moved on: the click was another page's
+  } else {
+    if (request?.action === 'open') {
+      open(request);
+    } else {
+      toggle(request);
+    }
+    sendResponse(true);
+  }
+  return false;
+}
+
 // Injected again (after the background restarted, it cannot know), the
-// bundle leaves the controller that holds the open panel in place.
+// bundle leaves the one that holds the open panel in place. The mark is an
+// own property of the isolated world's global, which the page cannot see
+// (a page element with id="policyBadges" is only a named property there).
 if (!Object.hasOwn(globalThis, 'policyBadges')) {
-  globalThis.policyBadges = Object.freeze({ controller: Object.freeze({ toggle, open }) });
+  globalThis.policyBadges = Object.freeze({});
+  api.runtime.onMessage.addListener(onMessage);
 }

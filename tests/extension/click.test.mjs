@@ -14,6 +14,7 @@ const browser = {
   injected: false,
   toggles: 0,
   attempts: 0,
+  asks: 0,
   badges: [],
   /** What the last click asked of the content script. */
   request: null,
@@ -28,26 +29,29 @@ globalThis.chrome = {
   i18n: { getMessage },
   commands: { getAll: async () => [] },
   scripting: {
-    async executeScript({ func, files, args }) {
+    async executeScript({ files }) {
       browser.attempts++;
       if (browser.refusals > 0) {
         browser.refusals--;
         throw new Error('Cannot access contents of the page.');
       }
-      if (files) {
-        browser.injected = true;
-        return [{ result: undefined }];
-      }
-      assert.equal(typeof func, 'function');
-      if (browser.injected) {
-        browser.toggles++;
-        browser.request = args[0];
-      }
-      return [{ result: browser.injected }];
+      assert.deepEqual(files, ['extension/content.js']);
+      browser.injected = true;
+      return [{ result: undefined }];
     },
     async insertCSS() {},
   },
   tabs: {
+    async sendMessage(tabId, message, { frameId }) {
+      browser.asks++;
+      assert.deepEqual([message.type, frameId], ['panel', 0]);
+      if (!browser.injected) {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }
+      browser.toggles++;
+      browser.request = message.request;
+      return true;
+    },
     async get() {
       if (browser.tab === null) {
         throw new Error('No tab with id 1');
@@ -78,7 +82,7 @@ const TOGGLE = { action: 'toggle', closeTitle: 'Close (Esc)' };
 beforeEach(() => {
   forgetTab(1);
   Object.assign(browser, {
-    refusals: 0, injected: false, toggles: 0, attempts: 0, badges: [], request: null, tab: { status: 'complete', url: PAGE },
+    refusals: 0, injected: false, toggles: 0, attempts: 0, asks: 0, badges: [], request: null, tab: { status: 'complete', url: PAGE },
   });
   browser.updateListeners.clear();
 });
@@ -99,14 +103,14 @@ test('a click on an open page injects the content script and opens the panel', a
 
 test('a page\'s first click injects at once; the next click only asks the content script', async () => {
   await handleClick(CLICKED, TOGGLE);
-  assert.equal(browser.attempts, 2, 'the script, then the request');
+  assert.deepEqual([browser.attempts, browser.asks], [1, 1], 'the script, then the request');
   await handleClick(CLICKED, TOGGLE);
-  assert.equal(browser.attempts, 3, 'the request alone');
+  assert.deepEqual([browser.attempts, browser.asks], [1, 2], 'the request alone');
   assert.equal(browser.toggles, 2);
   forgetTab(1); // the tab loads another page
   browser.injected = false;
   await handleClick(CLICKED, TOGGLE);
-  assert.equal(browser.attempts, 5);
+  assert.deepEqual([browser.attempts, browser.asks], [2, 3]);
 });
 
 test('the content script gets what the click asks for', async () => {
@@ -149,7 +153,8 @@ test('a refusal while the tab is loading waits for the load to end before judgin
   await click;
   assert.equal(browser.toggles, 1, 'the same page, loaded: the panel opens');
 
-  Object.assign(browser, { refusals: Infinity, attempts: 0, tab: { status: 'loading', url: PAGE } });
+  forgetTab(1); // a new load of the page: no content script in it
+  Object.assign(browser, { refusals: Infinity, attempts: 0, injected: false, tab: { status: 'loading', url: PAGE } });
   const lost = handleClick(CLICKED, TOGGLE);
   await new Promise((resolve) => setTimeout(resolve, 30));
   finishLoading('https://example.org/next');
