@@ -191,15 +191,18 @@ api.runtime.onConnect.addListener((port) => {
       port.disconnect();
       return;
     }
-    analyzeText(core, request, port.sender, () => open)
-      .catch((error) => ({ error: String(error?.message ?? error) }))
-      .then((reply) => {
+    analyzeText(core, request, port.sender)
+      .catch((error) => ({ reply: { error: String(error?.message ?? error) }, toolbar: null }))
+      .then(({ reply, toolbar }) => {
+        // Once the page went away, the button belongs to the tab's next page: left alone.
         if (open) {
           // eslint-disable-next-line no-restricted-properties -- a runtime.Port's, not a window's
           port.postMessage(reply);
+          return toolbar?.();
         }
+        return undefined;
       })
-      .catch(() => {}); // the port closed meanwhile
+      .catch(() => {}); // the port closed meanwhile, or the tab did
   });
 });
 
@@ -213,16 +216,15 @@ api.tabs.onUpdated.addListener((tabId, changeInfo) => {
 api.tabs.onRemoved.addListener(forgetTab);
 
 /**
- * Runs the core on a page's text (or a selection of it), shows the page's
- * number of concerns on the toolbar button, and remembers a policy in the
- * history (with what changed since the last visit, if anything did) when
- * the settings say so. A selection is neither counted nor remembered: it is
- * not the whole policy.
- * @param {() => boolean} pageIsOpen  false once the page went away: the
- *   button then belongs to the tab's next page and is left alone
- * @returns {Promise<{model: object, markdown: string, change: object|null}>}
+ * Runs the core on a page's text (or a selection of it), and remembers a
+ * policy in the history (with what changed since the last visit, if
+ * anything did) when the settings say so. A selection is neither counted
+ * on the toolbar button nor remembered: it is not the whole policy.
+ * @returns {Promise<{reply: {model: object, markdown: string, change: object|null},
+ *   toolbar: (() => Promise<void>) | null}>}  the panel's answer, and what
+ *   the toolbar button then says of the page (the panel need not wait for it)
  */
-async function analyzeText(core, { text: input, capped, excerpt }, sender, pageIsOpen) {
+async function analyzeText(core, { text: input, capped, excerpt }, sender) {
   // The text's hash (for the history) is computed off the thread meanwhile.
   const hashing = excerpt ? null : hashText(input);
   hashing?.catch(() => {}); // awaited only for a policy, where a failure shows
@@ -232,19 +234,16 @@ async function analyzeText(core, { text: input, capped, excerpt }, sender, pageI
   const model = presentSummary(summary, core.taxonomy, {
     title: excerpt ? text('selectionTitle') : siteName(url), capped, hiddenGroups: settings.hiddenGroups,
   });
-  let change = null;
-  if (excerpt) {
-    return { model, markdown: summaryMarkdown(model, url), change };
+  const remembered = !excerpt && model.kind === 'badges' && settings.remember;
+  const change = remembered
+    ? await rememberPage({ url, text: input, hash: hashing, summary, hiddenGroups: settings.hiddenGroups }, core)
+    : null;
+  let toolbar = null;
+  if (!excerpt) {
+    const tabId = sender.tab.id;
+    toolbar = model.kind === 'badges' ? () => showConcerns(tabId, model.counts.bad) : () => resetTab(tabId);
   }
-  if (model.kind === 'badges') {
-    [change] = await Promise.all([
-      settings.remember ? rememberPage({ url, text: input, hash: hashing, summary, hiddenGroups: settings.hiddenGroups }, core) : null,
-      pageIsOpen() ? showConcerns(sender.tab.id, model.counts.bad) : null,
-    ]);
-  } else if (pageIsOpen()) {
-    await resetTab(sender.tab.id);
-  }
-  return { model, markdown: summaryMarkdown(model, url), change };
+  return { reply: { model, markdown: summaryMarkdown(model, url), change }, toolbar };
 }
 
 /** The host name of `url`, or a neutral name when it has none. */
