@@ -152,6 +152,9 @@ export function on(target, type, listener) {
   }]);
 }
 
+/** The inert document hosts are made in, made on first use. */
+let inert = null;
+
 /**
  * A new element holding a closed shadow root: the page cannot reach what
  * is inside. The element is made, and its shadow root attached, in an
@@ -166,7 +169,7 @@ export function on(target, type, listener) {
  * @returns {{host: HTMLElement, shadow: ShadowRoot}}  the host is not in the page yet
  */
 export function shadowHost(tag) {
-  const inert = apply(createHTMLDocument, apply(getImplementation, doc, []), ['']);
+  inert ??= apply(createHTMLDocument, apply(getImplementation, doc, []), ['']);
   const host = apply(createElement, inert, [tag]);
   const shadow = apply(attachShadow, host, [{ mode: 'closed' }]);
   apply(adoptNode, doc, [host]);

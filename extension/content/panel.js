@@ -95,16 +95,15 @@ export function createPanel({ title, closeTitle, onClose }) {
     },
 
     showMessage(message, detail) {
-      attr(dialog, 'aria-busy', 'false');
       replace(body, [
         element('p', { class: 'message' }, [message]),
         ...(detail ? [element('p', { class: 'reason' }, [detail])] : []),
       ]);
       setStatus(message, { visible: false });
+      attr(dialog, 'aria-busy', 'false');
     },
 
     showBadges(model, { onEvidence, onCopy, lead = [], buttons = [] }) {
-      attr(dialog, 'aria-busy', 'false');
       setTitle(model.title);
       counts.textContent = model.countsText;
       replace(body, [
@@ -114,16 +113,15 @@ export function createPanel({ title, closeTitle, onClose }) {
           ? model.groups.map((group) => groupSection(group, onEvidence))
           : [element('p', { class: 'message' }, [t('panelNoBadges')])]),
       ]);
-      body.scrollTop = 0;
       const copyButton = element('button', { type: 'button', class: 'secondary' }, [t('panelCopy')]);
       on(copyButton, 'click', onCopy);
       replace(foot, [copyButton, ...buttons]);
       foot.hidden = false;
       setStatus(t('panelFound', model.countsText), { visible: false });
+      attr(dialog, 'aria-busy', 'false'); // last: the result is all there
     },
 
     showNotPolicy(model, link, onOpenLink) {
-      attr(dialog, 'aria-busy', 'false');
       setTitle(model.title);
       const offer = [];
       if (link) {
@@ -139,6 +137,7 @@ export function createPanel({ title, closeTitle, onClose }) {
         ...offer,
       ]);
       setStatus(message, { visible: false });
+      attr(dialog, 'aria-busy', 'false');
     },
 
     showCopyFallback(markdown) {
