@@ -10,8 +10,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { TAXONOMY, idOf, labelOf } from './core.mjs';
 import {
-  NOT_A_POLICY, NO_TEXT, SENSOR_LABEL, SENSOR_SENTENCE, SUGGESTED_SHORTCUT, VERY_LONG, assertTaxonomyLayout, countOf,
-  defaultTitle,
+  FOLDED_BADGES, NOT_A_POLICY, NO_TEXT, SENSOR_LABEL, SENSOR_SENTENCE, SUGGESTED_SHORTCUT, VERY_LONG,
+  assertHighlightInView, assertHostilePageFoiled, assertTaxonomyLayout, countOf, defaultTitle,
 } from './expectations.mjs';
 import { framePage } from './server.mjs';
 import { waitFor } from './wait.mjs';
@@ -36,6 +36,7 @@ import { PANEL_STYLES, assertLooksLike, assertStyles } from './visual.mjs';
  * @property {import('./server.mjs').TestServer} server
  * @property {(ready: (panel: MirroredPanel) => boolean, what: string) => Promise<MirroredPanel>} readyPanel
  * @property {(panel: MirroredPanel, label: string, sentence: string) => Promise<void>} clickQuote
+ * @property {(panel: MirroredPanel, label: string) => Promise<MirroredPanel>} expandBadge
  * @property {() => Promise<void>} analyzeSelection
  * @property {(options?: {timeout?: number}) => Promise<string>} highlightedText
  * @property {() => Promise<{text: string, title: string, popup: string}>} toolbarState
@@ -113,18 +114,27 @@ function unusualPageTests({ visit, openPanel, screenshot }) {
  * reference images (visual.mjs).
  * @param {MirroredSession} session
  */
-function lookTests({ browserName, visit, openPanel, closePanel, inDarkScheme, panelStyles, panelScreenshot }) {
+function lookTests({
+  browserName, visit, openPanel, closePanel, inPage, inDarkScheme, panelStyles, panelScreenshot, screenshot,
+}) {
+  const background = async () => (await panelStyles('.panel', ['background-color']))['background-color'];
+
   test('the panel looks as it should, light and dark: plain badge lists, as in the reference images', async () => {
     await visit('/seed/codesector-2018');
     await openPanel();
+    assert.equal(await background(), 'rgb(255, 255, 255)', 'the light palette reaches the shadow root');
     await assertStyles(PANEL_STYLES, panelStyles);
     assertLooksLike(`${browserName}-panel-light`, (await panelScreenshot()).png);
+    await screenshot('codesector-2018');
     await closePanel();
     await inDarkScheme(async () => {
       await visit('/seed/codesector-2018');
+      assert.equal(await inPage(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
       await openPanel();
+      assert.equal(await background(), 'rgb(28, 33, 40)', 'the dark palette reaches the shadow root');
       await assertStyles(PANEL_STYLES, panelStyles);
       assertLooksLike(`${browserName}-panel-dark`, (await panelScreenshot()).png);
+      await screenshot('codesector-2018-dark');
       await closePanel();
     });
   });
@@ -305,7 +315,61 @@ function shortcutTests(session) {
  * @param {MirroredSession} session
  */
 function readingTests(session) {
-  const { visit, openPanel, screenshot, toolbarState, clickButton, currentUrl } = session;
+  const {
+    visit, openPanel, screenshot, toolbarState, clickButton, currentUrl, inPage, expandBadge, clickQuote, readyPanel,
+  } = session;
+
+  test('Code Sector 2018: "Sensor data shared" with its evidence sentence, in a closed shadow root', async () => {
+    await visit('/seed/codesector-2018');
+    const panel = await openPanel();
+    assert.deepEqual(await inPage(() => {
+      const host = document.querySelector('policy-badges-panel');
+      return { host: Boolean(host), shadowRoot: host?.shadowRoot ?? null };
+    }), { host: true, shadowRoot: null }, 'the page sees the host, not what it holds');
+    assert.match(panel.text, /127\.0\.0\.1/, 'titled with the host name');
+    const badge = panel.badge(SENSOR_LABEL);
+    assert.ok(badge, `"Sensor data shared" is shown; panel:\n${panel.text}`);
+    assert.equal(badge.polarity, 'bad');
+    assert.equal(badge.word, 'concern', 'polarity is said in words, not colour alone');
+    const quotes = (await expandBadge(panel, SENSOR_LABEL)).badge(SENSOR_LABEL).quotes.map((q) => q.text);
+    assert.ok(quotes.some((text) => text.includes(SENSOR_SENTENCE)), `evidence: ${quotes.join(' | ')}`);
+  });
+
+  test('expanding a badge and clicking its sentence highlights it on the page', async () => {
+    await visit('/seed/codesector-2018');
+    const panel = await openPanel();
+    await inPage(() => window.scrollTo(0, 0));
+    await clickQuote(panel, SENSOR_LABEL, 'SpeedView sends raw sensor data');
+    assert.equal(await session.highlightedText(), SENSOR_SENTENCE);
+    await assertHighlightInView(inPage);
+    await readyPanel((p) => p.text.includes('Highlighted on the page.'), 'the status line');
+    await screenshot('evidence-highlight');
+  });
+
+  test('a hostile page cannot hide, break or read the panel', async () => {
+    await visit('/hostile/codesector-2018');
+    await waitFor(() => inPage(() => window.hostileReport?.messagesSent ?? 0), (sent) => sent > 0);
+    // A real mouse click lands on the panel: it is visible and on top.
+    await expandBadge(await openPanel(), SENSOR_LABEL);
+    await assertHostilePageFoiled(inPage);
+    await screenshot('hostile');
+  });
+
+  test('text folded into closed details, hidden panels and shadow roots is analyzed', async () => {
+    await visit('/pages/folded.html');
+    const panel = await openPanel();
+    for (const id of FOLDED_BADGES) {
+      assert.ok(panel.badge(labelOf(id)), `${id} found; panel:\n${panel.text}`);
+    }
+    await clickQuote(panel, labelOf('no-cookies'), 'We do not use browser cookies');
+    await session.highlightedText();
+    assert.equal(await inPage(() => document.getElementById('cookies-section').open), true,
+      'the closed <details> holding the sentence is opened');
+    // A sentence in a panel the page keeps hidden: highlighted, and the person is told why it is not in view.
+    await clickQuote(await readyPanel(() => true, 'the panel'), labelOf('device-info'), 'Internet Protocol address');
+    await readyPanel((p) => p.text.includes('this part of the page is hidden'), 'the hidden-text notice');
+    await screenshot('folded');
+  });
 
   test('summary line, grouping and order follow the taxonomy', async () => {
     await visit('/seed/centercode-2014');
