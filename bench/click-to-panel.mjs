@@ -5,7 +5,9 @@
  *
  * The panel's host element goes into the page with its closed shadow root
  * and dialog already built (extension/content/panel.js), so "the panel is in
- * the DOM" is the moment CDP reports the host inserted. Events, not polling:
+ * the DOM" is the moment CDP reports the host inserted (timed from the
+ * toolbar click itself, `Extensions.triggerAction`; finding the tab's
+ * DevTools target before it is the harness's). Events, not polling:
  * a page CDP session that has read the document gets `DOM.childNodeInserted`
  * for it, and, once the shadow root's children are requested (CDP pierces
  * closed shadow roots), `DOM.attributeModified` when the dialog's
@@ -97,8 +99,9 @@ function settle() {
  */
 async function openAndClose(browser, cdp) {
   const inserted = nextEvent(cdp, 'DOM.childNodeInserted', ({ node }) => node.localName === HOST);
+  const tab = await browser.tabTargetId(); // the harness's look-up, not timed
   const start = performance.now();
-  await browser.clickAction();
+  await browser.triggerAction(tab);
   const { params, at: panelAt } = await inserted;
   const resultAt = await resultShown(cdp, params.node.shadowRoots[0].nodeId);
   const removed = nextEvent(cdp, 'DOM.childNodeRemoved', ({ nodeId }) => nodeId === params.node.nodeId);
