@@ -117,26 +117,22 @@ function unusualPageTests({ visit, openPanel, screenshot }) {
 function lookTests({
   browserName, visit, openPanel, closePanel, inPage, inDarkScheme, panelStyles, panelScreenshot, screenshot,
 }) {
-  const background = async () => (await panelStyles('.panel', ['background-color']))['background-color'];
+  /** Opens the panel on Code Sector 2018 and checks it in the scheme pages are in now. */
+  const check = async ({ scheme, background }) => {
+    await visit('/seed/codesector-2018');
+    assert.equal(await inPage(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme === 'dark');
+    await openPanel();
+    assert.equal((await panelStyles('.panel', ['background-color']))['background-color'], background,
+      `the ${scheme} palette reaches the shadow root`);
+    await assertStyles(PANEL_STYLES, panelStyles);
+    assertLooksLike(`${browserName}-panel-${scheme}`, (await panelScreenshot()).png);
+    await screenshot(scheme === 'dark' ? 'codesector-2018-dark' : 'codesector-2018');
+    await closePanel();
+  };
 
   test('the panel looks as it should, light and dark: plain badge lists, as in the reference images', async () => {
-    await visit('/seed/codesector-2018');
-    await openPanel();
-    assert.equal(await background(), 'rgb(255, 255, 255)', 'the light palette reaches the shadow root');
-    await assertStyles(PANEL_STYLES, panelStyles);
-    assertLooksLike(`${browserName}-panel-light`, (await panelScreenshot()).png);
-    await screenshot('codesector-2018');
-    await closePanel();
-    await inDarkScheme(async () => {
-      await visit('/seed/codesector-2018');
-      assert.equal(await inPage(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
-      await openPanel();
-      assert.equal(await background(), 'rgb(28, 33, 40)', 'the dark palette reaches the shadow root');
-      await assertStyles(PANEL_STYLES, panelStyles);
-      assertLooksLike(`${browserName}-panel-dark`, (await panelScreenshot()).png);
-      await screenshot('codesector-2018-dark');
-      await closePanel();
-    });
+    await check({ scheme: 'light', background: 'rgb(255, 255, 255)' });
+    await inDarkScheme(() => check({ scheme: 'dark', background: 'rgb(28, 33, 40)' }));
   });
 }
 
