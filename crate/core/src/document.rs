@@ -211,8 +211,9 @@ fn is_denial(answer: &str) -> bool {
 
 /// Writes a table row read with its header: each cell after its column's
 /// name, a "yes" or "no" cell as the name affirmed or denied ("shared with:
-/// advertisers", "not sold"). Cells are cut at `|`; a row with more cells
-/// than its header keeps the extra ones as they are.
+/// advertisers", "not sold"), each cell a clause of its own. Cells are cut
+/// at `|`; a row with more cells than its header keeps the extra ones as
+/// they are.
 fn interleave(header: &str, row: &str, out: &mut String) {
     let names: Vec<&str> = header.split('|').map(str::trim).collect();
     for (column, cell) in row.split('|').map(str::trim).enumerate() {
@@ -220,7 +221,7 @@ fn interleave(header: &str, row: &str, out: &mut String) {
             continue;
         }
         if !out.is_empty() {
-            out.push_str(", ");
+            out.push_str("; "); // each cell a clause: "no" in one denies nothing in another
         }
         let name = names.get(column).copied().unwrap_or("");
         match cell {
@@ -309,7 +310,7 @@ mod tests {
     #[test]
     fn table_rows_are_read_with_their_column_names() {
         let got = views("Category | Sold | Shared with\nIdentifiers | No | advertisers");
-        assert_eq!(got[0], ("category: identifiers, not sold, shared with: advertisers".into(), 0, Lead::Table));
+        assert_eq!(got[0], ("category: identifiers; not sold; shared with: advertisers".into(), 0, Lead::Table));
     }
 
     #[test]

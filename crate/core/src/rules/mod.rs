@@ -105,8 +105,10 @@ impl Rules {
                 found.retain(|m| completes || m.end > sentence.own_start);
             }
             if let Some(not_inside) = rule.not_inside {
+                // Hosts are found shortest first ("library card" of "library
+                // card number"): a match that overlaps one stands inside it.
                 let hosts = self.library.find_all(scan, not_inside, whole.clone());
-                found.retain(|m| !hosts.iter().any(|host| host.start <= m.start && m.end <= host.end));
+                found.retain(|m| !hosts.iter().any(|host| host.start < m.end && m.start < host.end));
             }
             if found.is_empty() {
                 continue;

@@ -251,14 +251,18 @@ impl Splitter<'_> {
         }
     }
 
+    /// Pushes a heading; one that asks a question ("Do you sell my data?")
+    /// is also the prompt its answer is read with.
     fn push_heading(&mut self, range: Range<usize>) {
+        let kind = if is_question(&self.text[range.clone()]) { SegmentKind::Prompt } else { SegmentKind::Heading };
         let segments = &mut self.segments;
         cut_long(self.text, range, |piece| {
-            segments.push(Segment { range: piece, kind: SegmentKind::Heading, heading: None, lead_in: None });
+            segments.push(Segment { range: piece, kind, heading: None, lead_in: None });
         });
-        self.heading = Some(self.segments.len() - 1);
+        let index = self.segments.len() - 1;
+        self.heading = Some(index);
         self.lead_in = None;
-        self.prompt = None;
+        self.prompt = (kind == SegmentKind::Prompt).then_some(index);
     }
 
     /// Pushes one segment (cut into pieces if over-long); a statement takes
@@ -400,6 +404,13 @@ mod tests {
         assert_eq!(segments[2].lead_in, None, "only the answer's first sentence");
         assert_eq!(segments[4].lead_in, Some(3));
         assert_eq!(&text[segments[3].range.clone()], "Retention:");
+    }
+
+    #[test]
+    fn a_question_as_a_heading_prompts_its_answer() {
+        let segments = segment("### Do you sell my data?\nNo. We never have.");
+        assert_eq!(segments[0].kind, SegmentKind::Prompt);
+        assert_eq!((segments[1].heading, segments[1].lead_in), (Some(0), Some(0)));
     }
 
     #[test]
