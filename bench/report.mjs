@@ -64,8 +64,9 @@ export function judge(results) {
     ['time(16×) / time(1×), native', scaling(results.native), 20, '×'],
     ['time(16×) / time(1×), wasm', scaling(results.wasm), 20, '×'],
     ['.wasm gzip', wasm.gzip / KB, 150, 'KB'],
-    ['instantiate + first analyze (fresh node)', results.first_call.total_ms, 30, 'ms'],
-    ['click-to-panel median (headless Chromium)', results.click_to_panel.panel.median_us / 1000, 100, 'ms'],
+    ['instantiate + first analyze (fresh node; the core\'s)', results.first_call.total_ms, 30, 'ms'],
+    ['a page\'s first click to result, median (Chromium)', results.click_to_panel.first_result.median_us / 1000, 100, 'ms'],
+    ['later clicks to result, median (Chromium)', results.click_to_panel.result.median_us / 1000, 30, 'ms'],
   ];
   return targets.map(([name, value, limit, unit]) => ({ name, value, limit, unit, pass: value <= limit }));
 }
@@ -108,11 +109,17 @@ export function table(results, targets) {
     `first call, fresh node process (median of ${first.processes.length}): instantiate ${fixed(first.instantiate_ms, 1)} ms`
       + ` + first analyze of the 10k-word policy ${fixed(first.first_analyze_ms, 1)} ms = ${fixed(first.total_ms, 1)} ms`
       + ` (fastest ${fixed(Math.min(...totals), 1)}, slowest ${fixed(Math.max(...totals), 1)})`,
-    `click-to-panel, ${click.browser}, ${click.page}, median of ${click.runs.length} clicks after the first:`,
-    `  panel in the DOM ${ms(click.panel.median_us)} ms (min ${ms(click.panel.min_us)}, p90 ${ms(click.panel.p90_us)}),`
+    `click-to-panel, ${click.browser}, ${click.page}:`,
+    `  a page's first click (injects the content script), median of ${click.firsts.length} pages:`
+      + ` panel in the DOM ${ms(click.first_panel.median_us)} ms (min ${ms(click.first_panel.min_us)}),`
+      + ` result shown ${ms(click.first_result.median_us)} ms (min ${ms(click.first_result.min_us)}, p90 ${ms(click.first_result.p90_us)})`,
+    `  of which the session's first (also loads the core): panel ${fixed(click.session_first.panel_ms, 1)} ms,`
+      + ` result ${fixed(click.session_first.result_ms, 1)} ms`,
+    `  later clicks, median of ${click.runs.length}: panel in the DOM ${ms(click.panel.median_us)} ms`
+      + ` (min ${ms(click.panel.min_us)}, p90 ${ms(click.panel.p90_us)}),`
       + ` result shown ${ms(click.result.median_us)} ms (min ${ms(click.result.min_us)}, p90 ${ms(click.result.p90_us)})`,
-    `  the tab's first click (also injects the content scripts and loads the core): panel ${fixed(click.first.panel_ms, 1)} ms,`
-      + ` result ${fixed(click.first.result_ms, 1)} ms`,
+    '  Firefox is not timed: nothing outside the panel\'s closed shadow root hears when its result shows'
+      + ' (no DevTools DOM events; its accessibility tree is polled, in tens of ms)',
     '',
     'size (gzip: zlib level 9, per file)',
     row(['', 'raw bytes', 'gzip bytes', 'gzip KB'], [44, 12, 12, 10]),

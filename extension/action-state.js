@@ -3,16 +3,14 @@
  * a "!" when the page is off-limits, or nothing.
  */
 import { api } from './browser-api.js';
+import { text } from './i18n.js';
 import { countText } from './present.js';
+import { actionTitle } from './shortcut.js';
 
 const CONCERN_COLOUR = '#c62828';
 const NO_CONCERN_COLOUR = '#2e7d32';
 const UNAVAILABLE_COLOUR = '#616161';
 const UNAVAILABLE_POPUP = 'extension/unavailable.html';
-
-/** Message shown when the browser refuses to let the extension into a page. */
-const UNAVAILABLE_TITLE =
-  "Policy badges can't read this page (browser pages and web stores are off-limits to extensions)";
 
 /**
  * Shows the number of concerns (bad badges) found on the tab's page.
@@ -23,7 +21,7 @@ export async function showConcerns(tabId, concerns) {
   await Promise.all([
     api.action.setBadgeText({ tabId, text: String(concerns) }),
     api.action.setBadgeBackgroundColor({ tabId, color: concerns > 0 ? CONCERN_COLOUR : NO_CONCERN_COLOUR }),
-    api.action.setTitle({ tabId, title: `Policy Badges: ${countText(concerns, 'bad')} on this page` }),
+    api.action.setTitle({ tabId, title: text('actionTitleCounted', countText(concerns, 'bad')) }),
   ]);
 }
 
@@ -38,7 +36,7 @@ export async function showUnavailable(tabId, windowId) {
   await Promise.all([
     api.action.setBadgeText({ tabId, text: '!' }),
     api.action.setBadgeBackgroundColor({ tabId, color: UNAVAILABLE_COLOUR }),
-    api.action.setTitle({ tabId, title: UNAVAILABLE_TITLE }),
+    api.action.setTitle({ tabId, title: text('actionTitleUnavailable') }),
     api.action.setPopup({ tabId, popup: UNAVAILABLE_POPUP }),
   ]);
   try {
@@ -54,9 +52,10 @@ export async function showUnavailable(tabId, windowId) {
  * @param {number} tabId
  */
 export async function resetTab(tabId) {
+  const title = await actionTitle();
   await Promise.all([
     api.action.setBadgeText({ tabId, text: '' }),
-    api.action.setTitle({ tabId, title: api.runtime.getManifest().action.default_title }),
+    api.action.setTitle({ tabId, title }),
     api.action.setPopup({ tabId, popup: '' }),
   ]);
 }

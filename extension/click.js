@@ -1,6 +1,7 @@
 /**
- * What a click on the toolbar button does in a tab: opens or closes the
- * panel, and when the browser keeps extensions out of the page, says so.
+ * What a click on the toolbar button (or on "Analyze selected text") does in
+ * a tab: opens or closes the panel, and when the browser keeps extensions out
+ * of the page, says so.
  *
  * A click grants the extension the page (activeTab), but right after a
  * cross-site navigation Chromium may refuse the first script injection that
@@ -13,7 +14,7 @@
  */
 import { api } from './browser-api.js';
 import { showUnavailable } from './action-state.js';
-import { togglePanel } from './inject.js';
+import { showPanel } from './inject.js';
 
 /** Pauses before each new try after a refused injection (ms). */
 const RETRY_DELAYS_MS = Object.freeze([50, 150, 400]);
@@ -22,14 +23,16 @@ const RETRY_DELAYS_MS = Object.freeze([50, 150, 400]);
 const SETTLE_TIMEOUT_MS = 5_000;
 
 /**
- * Handles one click on the toolbar button for `tab`.
- * @param {{id: number, windowId: number, url?: string}} tab  action.onClicked's tab
+ * Handles one click, on the toolbar button or the context menu, in `tab`.
+ * @param {{id: number, windowId: number, url?: string}} tab  the click's tab
+ * @param {Omit<import('./inject.js').PanelRequest, 'url'>} request  what the click asks of the panel
+ * @param {{onInjected?: () => void}} [hooks]  see inject.js `showPanel`
  * @returns {Promise<void>}
  */
-export async function handleClick(tab) {
+export async function handleClick(tab, request, hooks) {
   for (const delay of [...RETRY_DELAYS_MS, null]) {
     try {
-      await togglePanel(tab.id);
+      await showPanel(tab.id, { ...request, url: tab.url }, hooks);
       return;
     } catch (error) {
       if (!(await stillOnPage(tab))) {

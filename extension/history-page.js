@@ -6,8 +6,9 @@
  * through runtime messages. Every string from the history enters the page as
  * a text node.
  */
-import { api } from './browser-api.js';
 import { MessageType } from './messages.js';
+import { text } from './i18n.js';
+import { element, pagesText, request } from './page-dom.js';
 
 const sites = document.getElementById('sites');
 const status = document.getElementById('status');
@@ -17,44 +18,19 @@ const forgetAllButton = document.getElementById('forget-all');
 /** Set while a request to forget is under way: one at a time. */
 let busy = false;
 
-/**
- * A new element with attributes and children (strings become text nodes).
- * @param {string} tag
- * @param {Record<string, string>} [attributes]
- * @param {(Node|string)[]} [children]
- * @returns {HTMLElement}
- */
-function element(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
-
-/** The background's answer to a history request, or `{error}`. */
-async function request(message) {
-  try {
-    return (await api.runtime.sendMessage(message)) ?? { error: 'No answer from the extension.' };
-  } catch (error) {
-    return { error: error.message };
-  }
-}
-
 /** Shows the sites of a reply, or why there are none. */
 function show(reply) {
   sites.setAttribute('aria-busy', 'false');
   if (reply.error) {
     sites.replaceChildren(
-      element('p', { class: 'message' }, ["Couldn't read the history"]),
+      element('p', { class: 'message' }, [text('historyUnreadable')]),
       element('p', { class: 'reason' }, [String(reply.error)]),
     );
     return;
   }
   const list = Array.isArray(reply.sites) ? reply.sites : [];
   sites.replaceChildren(...(list.length === 0
-    ? [element('p', { class: 'message' }, ['No pages remembered.'])]
+    ? [element('p', { class: 'message' }, [text('historyEmpty')])]
     : list.map(siteSection)));
 }
 
@@ -67,7 +43,7 @@ function siteSection({ origin, rows }, index) {
   const buttonId = `forget-site-${index}`;
   const forgetSite = element('button', {
     type: 'button', class: 'secondary', id: buttonId, 'aria-labelledby': `${buttonId} ${headingId}`,
-  }, ['Forget this site']);
+  }, [text('historyForgetSite')]);
   forgetSite.addEventListener('click', () => forget({ scope: 'site', origin: String(origin) }));
   return element('section', { class: 'site', 'aria-labelledby': headingId }, [
     element('div', { class: 'site-head' }, [
@@ -82,7 +58,7 @@ function pageItem(row) {
   return element('li', { class: 'page-item' }, [
     element('p', { class: 'page-address' }, [String(row.page)]),
     element('p', { class: 'page-meta' }, [
-      `Analyzed ${row.analyzed} · ${row.concernsText} · `,
+      text('historyRowMeta', row.analyzed, row.concernsText),
       element('span', { class: row.changed ? 'change changed' : 'change' }, [String(row.changeText)]),
     ]),
   ]);
@@ -103,9 +79,9 @@ async function forget(what) {
     const reply = await request({ type: MessageType.HISTORY_FORGET, ...what });
     show(reply);
     if (!reply.error) {
-      const pages = `${reply.forgotten} ${reply.forgotten === 1 ? 'page' : 'pages'}`;
+      const pages = pagesText(reply.forgotten);
       heading.focus();
-      status.textContent = what.scope === 'all' ? `Forgot everything (${pages}).` : `Forgot ${pages} of ${what.origin}.`;
+      status.textContent = what.scope === 'all' ? text('historyForgotAll', pages) : text('historyForgotSite', pages, what.origin);
     }
   } finally {
     busy = false;

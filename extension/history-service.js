@@ -18,20 +18,26 @@ function historyStore() {
 }
 
 /**
- * Remembers an analyzed page and returns its change section, or null. A
- * failure to read or write the history is logged and costs only the section:
- * the badges still show.
- * @param {{url: string, text: string, summary: object}} page
+ * Remembers an analyzed page and returns its change section, or null, as
+ * soon as it is known (the record is written meanwhile). A failure to read
+ * the history is logged and costs only the section, a failure to write it
+ * is logged: the badges still show.
+ * @param {{url: string, text: string, hash: Promise<string>, summary: object, hiddenGroups: string[]}} page
+ *   `hash`: the text's hashText(); `hiddenGroups`: the badge groups the
+ *   change section leaves out (settings.js)
  * @param {{taxonomy: object, diffBadges: Function}} core
  * @returns {Promise<import('./history.js').ChangeView|null>}
  */
-export async function rememberPage({ url, text, summary }, core) {
+export async function rememberPage({ url, text, hash, summary, hiddenGroups }, core) {
+  const unavailable = (error) => console.warn('Policy Badges: history unavailable', error);
   try {
-    return await rememberAnalysis(historyStore(), {
-      url, text, summary, taxonomy: core.taxonomy, diffBadges: core.diffBadges,
+    const remembered = await rememberAnalysis(historyStore(), {
+      url, text, hash, summary, taxonomy: core.taxonomy, diffBadges: core.diffBadges, hiddenGroups,
     });
+    remembered?.saved.catch(unavailable);
+    return remembered?.view ?? null;
   } catch (error) {
-    console.warn('Policy Badges: history unavailable', error);
+    unavailable(error);
     return null;
   }
 }
@@ -47,4 +53,12 @@ export async function answerHistoryRequest(request) {
   const forgotten = request.action === 'forget' ? await forget(historyStore(), request) : undefined;
   const sites = historySites(await historyStore().list());
   return forgotten === undefined ? { sites } : { sites, forgotten };
+}
+
+/**
+ * Forgets the whole history (the options page's "remember" turned off).
+ * @returns {Promise<number>}  how many pages were forgotten
+ */
+export function forgetEverything() {
+  return forget(historyStore(), { scope: 'all' });
 }

@@ -202,6 +202,12 @@ export class HistoryStore {
     this.storage = storage;
     this.cap = cap;
     this.queue = Promise.resolve();
+    /**
+     * What this store last read or wrote, so that analyzing a page again
+     * does not read the storage area first: the index (null until read),
+     * and the records of the pages seen. Only this store writes its keys.
+     */
+    this.known = { index: null, records: new Map() };
   }
 
   /**
@@ -238,8 +244,14 @@ export class HistoryStore {
    */
   update(page, update) {
     return this.serialize(async () => {
-      const record = fitRecord(update(await this.get(page)));
-      const index = await this.readIndex();
+      const pageKey = PAGE_PREFIX + page;
+      const { known } = this;
+      const wanted = [...(known.records.has(page) ? [] : [pageKey]), ...(known.index ? [] : [INDEX_KEY])];
+      const stored = wanted.length > 0 ? await this.storage.get(wanted) : {};
+      const previous = known.records.has(page) ? known.records.get(page) : stored[pageKey];
+      const record = fitRecord(update(isRecord(previous) ? previous : null));
+      const index = known.index ? { ...known.index } : indexFrom(stored);
+      this.forgetKnown(); // until the writes below are done
       delete index[page];
       // This page stays whatever the clock says: the others make room for it.
       const evicted = leastRecent(index, this.cap - 1);
@@ -266,8 +278,16 @@ export class HistoryStore {
       if (evicted.length > 0) {
         await this.storage.remove(evicted.map((old) => PAGE_PREFIX + old));
       }
+      known.index = index;
+      known.records.set(page, record);
       return record;
     });
+  }
+
+  /** Drops what the store remembers of the storage area: the next change reads it again. */
+  forgetKnown() {
+    this.known.index = null;
+    this.known.records.clear();
   }
 
   /**
@@ -295,6 +315,7 @@ export class HistoryStore {
    */
   forgetOrigin(origin) {
     return this.serialize(async () => {
+      this.forgetKnown();
       const all = await this.storage.get(null);
       const pages = historyKeysFrom(all)
         .filter((key) => key.startsWith(PAGE_PREFIX))
@@ -316,6 +337,7 @@ export class HistoryStore {
    */
   forgetAll() {
     return this.serialize(async () => {
+      this.forgetKnown();
       const keys = await this.historyKeys();
       await this.storage.remove(keys);
       return keys.filter((key) => key.startsWith(PAGE_PREFIX)).length;

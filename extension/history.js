@@ -15,7 +15,8 @@
 import {
   EVIDENCE_CHARS, RECORD_VERSION, compactBadges, forDiff, hashText, originOf, pageKey,
 } from './history-store.js';
-import { POLARITY, countText } from './present.js';
+import { text } from './i18n.js';
+import { badgeView, countText } from './present.js';
 
 const LOCALE = 'en-US';
 
@@ -23,16 +24,10 @@ const LOCALE = 'en-US';
  * @typedef {import('./history-store.js').HistoryRecord} HistoryRecord
  * @typedef {import('./history-store.js').HistoryStore} HistoryStore
  *
- * @typedef {object} ChangeBadge  a badge of the change section
- * @property {string} id
- * @property {string} label
- * @property {'good'|'bad'|'info'} polarity
- * @property {string} mark
- * @property {string} word
- * @property {{text: string, start?: number, end?: number, section?: string|null}[]} evidence
- *   its evidence now (with offsets in the page, for highlighting), or, for a
- *   removed badge, the evidence it had (text only)
- * @property {string[]} [before]  for a badge whose evidence changed, the old sentences
+ * @typedef {import('./present.js').PanelBadge & {before?: string[]}} ChangeBadge  a badge
+ *   of the change section: its evidence now (with offsets in the page, for
+ *   highlighting), or, for a removed badge, the evidence it had (text
+ *   only); `before`, for a badge whose evidence changed, the old sentences
  *
  * @typedef {object} ChangeView  the panel's "Changed since" section
  * @property {string} heading  "Changed since Nov 25, 2026"
@@ -105,52 +100,67 @@ export function nextRecord(previous, { page, hash, summary, now, diffBadges }) {
  * Remembers an analyzed policy page and says what changed since last time.
  * Pages that are not policies, or not http(s), are not remembered.
  * @param {HistoryStore} store
- * @param {{url: string, text: string, summary: object, taxonomy: object, diffBadges: Function, now?: number, timeZone?: string}} analysis
- * @returns {Promise<ChangeView|null>}  null when there is no change to show
+ * @param {{url: string, text: string, summary: object, taxonomy: object, diffBadges: Function, now?: number,
+ *   timeZone?: string, hiddenGroups?: string[], hash?: Promise<string>}} analysis  `hash`: the text's
+ *   {@link hashText}, when the caller started it early
+ * @returns {Promise<{view: ChangeView|null, saved: Promise<HistoryRecord>}|null>}  the
+ *   change section (null when there is no change to show), and the write
+ *   of the record; null when the page is not remembered
  */
-export async function rememberAnalysis(store, { url, text, summary, taxonomy, diffBadges, now = Date.now(), timeZone }) {
+export async function rememberAnalysis(store, {
+  url, text, summary, taxonomy, diffBadges, now = Date.now(), timeZone, hiddenGroups, hash: hashing,
+}) {
   const page = pageKey(url);
   if (page === null || !summary.is_policy) {
     return null;
   }
-  const hash = await hashText(text);
-  const record = await store.update(page, (previous) => nextRecord(previous, { page, hash, summary, now, diffBadges }));
-  return changeView(record, summary, taxonomy, { timeZone });
+  const hash = await (hashing ?? hashText(text));
+  // The view is made from the record as soon as it is computed: the panel
+  // need not wait for the storage area to write it (a failed write is
+  // reported by the returned `saved`).
+  let saved;
+  const record = await new Promise((resolve, reject) => {
+    saved = store.update(page, (previous) => {
+      const next = nextRecord(previous, { page, hash, summary, now, diffBadges });
+      resolve(next);
+      return next;
+    });
+    saved.catch(reject);
+  });
+  return { view: changeView(record, summary, taxonomy, { timeZone, hiddenGroups }), saved };
 }
 
 /**
  * The change section for a record, or null when it has no change.
  * @param {HistoryRecord} record
  * @param {object} summary  the core's Summary of the page as it is now
- * @param {{badges: {id: string, label: string, polarity: string}[]}} taxonomy
- * @param {{timeZone?: string}} [options]
+ * @param {{badges: {id: string, label: string, group: string, polarity: string, description: string}[]}} taxonomy
+ * @param {{timeZone?: string, hiddenGroups?: string[]}} [options]  `hiddenGroups`:
+ *   badge groups the panel does not show (settings.js)
  * @returns {ChangeView|null}
  */
-export function changeView(record, summary, taxonomy, { timeZone } = {}) {
+export function changeView(record, summary, taxonomy, { timeZone, hiddenGroups = [] } = {}) {
   const { change } = record;
   if (!change) {
     return null;
   }
   const known = new Map(taxonomy.badges.map((badge) => [badge.id, badge]));
   const now = new Map(summary.badges.map((badge) => [badge.id, badge]));
-  const describe = (id) => {
-    const badge = known.get(id);
-    const polarity = POLARITY[badge?.polarity] ? badge.polarity : 'info';
-    return { id, label: badge?.label ?? id, polarity, mark: POLARITY[polarity].mark, word: POLARITY[polarity].word };
-  };
-  const evidenceNow = (id) => (now.get(id)?.evidence ?? [])
-    .map(({ text, start, end, section }) => ({ text, start, end, section }));
+  const describe = (id, evidence) => badgeView(
+    known.get(id) ?? { id, label: id, group: '', polarity: 'info', description: '' }, evidence);
+  const shown = (badge) => !hiddenGroups.includes(badge.group);
+  const evidenceNow = (id) => now.get(id)?.evidence ?? [];
   const oldEvidence = (texts) => texts.map((text) => ({ text }));
   const since = formatDate(change.since, { timeZone });
   const view = {
-    heading: `Changed since ${since}`,
+    heading: text('changedSince', since),
     since: new Date(change.since).toISOString(),
-    note: `Last read here on ${formatDateTime(change.since, { timeZone })}; ` +
-      `change found on ${formatDateTime(change.noticedAt, { timeZone })}.`,
+    note: text('changesNote', formatDateTime(change.since, { timeZone }), formatDateTime(change.noticedAt, { timeZone })),
     wordingOnly: change.added.length + change.removed.length + change.changed.length === 0,
-    added: change.added.map((id) => ({ ...describe(id), evidence: evidenceNow(id) })),
-    removed: change.removed.map(({ id, evidence }) => ({ ...describe(id), evidence: oldEvidence(evidence) })),
-    changed: change.changed.map(({ id, evidence }) => ({ ...describe(id), evidence: evidenceNow(id), before: evidence })),
+    added: change.added.map((id) => describe(id, evidenceNow(id))).filter(shown),
+    removed: change.removed.map(({ id, evidence }) => describe(id, oldEvidence(evidence))).filter(shown),
+    changed: change.changed.map(({ id, evidence }) => ({ ...describe(id, evidenceNow(id)), before: evidence }))
+      .filter(shown),
   };
   return view;
 }
@@ -171,7 +181,7 @@ export function historyRows(records, { timeZone } = {}) {
       concerns: record.concerns,
       concernsText: countText(record.concerns, 'bad'),
       changed: Boolean(record.change),
-      changeText: record.change ? `Changed since ${formatDate(record.change.since, { timeZone })}` : 'No change seen',
+      changeText: record.change ? text('changedSince', formatDate(record.change.since, { timeZone })) : text('noChangeSeen'),
     }));
 }
 

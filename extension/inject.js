@@ -1,83 +1,85 @@
 /**
- * Gets the content script into a tab on the first click and toggles its panel
- * on every click. The content files are classic scripts (scripting injects no
- * modules): they share state through `globalThis.policyBadges` in the
- * extension's isolated world, which the page cannot see.
+ * Gets the content script into a tab on the first click and hands every
+ * click to it, as a message only the extension can send (pages have no
+ * runtime messaging to the extension at all). The content script is one
+ * classic script (content.js in dist/, bundled from content/main.js at
+ * build time: scripting injects no modules, and one file is one
+ * injection).
  */
 import { api } from './browser-api.js';
-import { MAX_TEXT_CHARS, MessageType } from './messages.js';
+import { MessageType } from './messages.js';
 
-/** Injected in this order: each file uses what the ones before it defined. */
-const CONTENT_FILES = [
-  'extension/content/dom.js',
-  'extension/content/extract-text.js',
-  'extension/content/policy-link.js',
-  'extension/content/highlight.js',
-  'extension/content/panel.js',
-  'extension/content/changes.js',
-  'extension/content/content.js',
-];
+/** The content script bundle (see scripts/build-extension.mjs). */
+const CONTENT_SCRIPT = 'extension/content.js';
 
 /** Page-level rules: evidence highlight, and keeping the panel's host visible. */
 const PAGE_CSS = 'extension/page.css';
 
+/** Per tab, the address of the page the content script was injected into. */
+const injected = new Map();
+
 /**
- * The panel's stylesheets, adopted by its shadow root as one sheet, in this
- * order: the palette and rules it shares with the History page, then its own.
+ * @typedef {object} PanelRequest  what a click asks of the content script
+ * @property {'toggle'|'open'} action  the toolbar button toggles the panel;
+ *   "Analyze selected text" opens it (again) on the selection
+ * @property {string} [url]  the address of the page that was clicked (the
+ *   click's tab says it): a page the tab has moved on to since is left alone
+ * @property {string} closeTitle  the close button's tooltip
+ * @property {string} [selection]  the selected text to analyze instead of the page
  */
-const PANEL_CSS = ['extension/theme.css', 'extension/panel.css'];
-
-let panelCss = null;
 
 /**
- * Opens the panel in the tab, or closes it if it is open. Rejects when the
- * browser does not let extensions into the page (browser pages, web stores).
+ * Runs a click's request in the tab's top frame, injecting the content
+ * script first if it is not there. Rejects when the browser does not let
+ * extensions into the page (browser pages, web stores).
  * @param {number} tabId
+ * @param {PanelRequest} request
+ * @param {{onInjected?: () => void}} [hooks]  `onInjected`: called once the
+ *   content script is in the page, while it starts
  * @returns {Promise<void>}
  */
-export async function togglePanel(tabId) {
-  const config = { css: await readPanelCss(), maxChars: MAX_TEXT_CHARS, types: MessageType };
-  if (await toggleIfInjected(tabId, config)) {
+export async function showPanel(tabId, request, { onInjected } = {}) {
+  // A page the content script was not injected into (as far as this start
+  // of the background knows) gets it at once, without asking first: one
+  // round trip less on a page's first click. Injecting it twice is
+  // harmless (content/main.js keeps the first listener).
+  if (injected.get(tabId) === request.url && await askController(tabId, request)) {
     return;
   }
-  // The page rules first, so a click tried again after a failure here (see
-  // click.js) never finds the content script without them (at worst they are
-  // inserted twice, which changes nothing). USER origin: its !important
-  // beats the page's !important.
-  await api.scripting.insertCSS({ target: { tabId }, files: [PAGE_CSS], origin: 'USER' });
-  await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
-  if (!(await toggleIfInjected(tabId, config))) {
+  // The page rules and the script together; a click tried again after a
+  // failure here (see click.js) inserts the rules again, which changes
+  // nothing. USER origin: its !important beats the page's !important.
+  await Promise.all([
+    api.scripting.insertCSS({ target: { tabId }, files: [PAGE_CSS], origin: 'USER' }),
+    api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] }),
+  ]);
+  onInjected?.();
+  injected.set(tabId, request.url);
+  if (!(await askController(tabId, request))) {
     throw new Error('the content script did not start');
   }
 }
 
-/** The panel stylesheets' text, joined, read once from the extension's own files. */
-async function readPanelCss() {
-  panelCss ??= Promise.all(PANEL_CSS.map(async (file) => (await fetch(api.runtime.getURL(file))).text()))
-    .then((sheets) => sheets.join('\n'));
-  return panelCss;
-}
-
-/** Toggles the panel if the content script is already in the tab; says whether it was. */
-async function toggleIfInjected(tabId, config) {
-  const [injection] = await api.scripting.executeScript({ target: { tabId }, func: toggleInPage, args: [config] });
-  return injection?.result === true;
+/**
+ * Forgets that the content script is in the tab's page: the tab is loading
+ * another page, or is closed.
+ * @param {number} tabId
+ */
+export function forgetTab(tabId) {
+  injected.delete(tabId);
 }
 
 /**
- * Runs in the tab (serialized by scripting.executeScript, so self-contained).
- * Only an own property of the content script's global counts: before the
- * first injection, a page element with id="policyBadges" is
- * `globalThis.policyBadges` there too (Chrome shows the window's named
- * properties to content scripts; see content/dom.js).
- * @param {object} config  see content/content.js `toggle`
- * @returns {boolean} whether the content script was there
+ * Hands the request to the content script if it is in the tab's page, as a
+ * message (cheaper than running a script there); says whether it was. A
+ * tab that has moved on to another page counts as done: the click was the
+ * other page's.
  */
-function toggleInPage(config) {
-  const controller = Object.hasOwn(globalThis, 'policyBadges') ? globalThis.policyBadges.controller : null;
-  if (!controller) {
-    return false;
+async function askController(tabId, request) {
+  try {
+    const answer = await api.tabs.sendMessage(tabId, { type: MessageType.PANEL, request }, { frameId: 0 });
+    return answer === true || answer === 'elsewhere';
+  } catch {
+    return false; // no content script there to answer
   }
-  controller.toggle(config);
-  return true;
 }

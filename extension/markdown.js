@@ -2,6 +2,7 @@
  * The "Copy summary" text: the panel's content as Markdown, with every
  * badge's evidence quoted.
  */
+import { text } from './i18n.js';
 import { collapseWhitespace } from './text.js';
 
 /**
@@ -11,7 +12,7 @@ import { collapseWhitespace } from './text.js';
  * @returns {string}
  */
 export function summaryMarkdown(model, url) {
-  const lines = [`# Privacy policy badges: ${model.title}`, '', `<${url}>`, '', model.countsText];
+  const lines = [`# ${text('markdownTitle', model.title)}`, '', `<${url}>`, '', model.countsText];
   if (model.notice) {
     lines.push('', `_${model.notice}._`);
   }

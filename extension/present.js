@@ -3,12 +3,16 @@
  * taxonomy's group order, concerns first within a group, with the words and
  * marks that say each badge's polarity without relying on colour.
  */
+import { text } from './i18n.js';
 
-/** How each polarity is shown: a mark, a word, and the word's plural. */
-export const POLARITY = Object.freeze({
-  bad: Object.freeze({ mark: '✕', word: 'concern', plural: 'concerns' }),
-  good: Object.freeze({ mark: '✓', word: 'protection', plural: 'protections' }),
-  info: Object.freeze({ mark: 'i', word: 'fact', plural: 'facts' }),
+/**
+ * How each polarity is shown: a mark, and the names of its word and of its
+ * counts in _locales (one, and more than one).
+ */
+const POLARITY = Object.freeze({
+  bad: Object.freeze({ mark: '✕', word: 'wordConcern', one: 'countConcern', many: 'countConcerns' }),
+  good: Object.freeze({ mark: '✓', word: 'wordProtection', one: 'countProtection', many: 'countProtections' }),
+  info: Object.freeze({ mark: 'i', word: 'wordFact', one: 'countFact', many: 'countFacts' }),
 });
 
 const POLARITY_ORDER = ['bad', 'good', 'info'];
@@ -22,20 +26,22 @@ const WORD_COUNT = new Intl.NumberFormat('en-US');
  * @returns {string}
  */
 export function countText(count, polarity) {
-  const { word, plural } = POLARITY[polarity];
-  return `${count} ${count === 1 ? word : plural}`;
+  const { one, many } = POLARITY[polarity];
+  return text(count === 1 ? one : many, String(count));
 }
 
 /**
- * @typedef {object} PanelBadge
+ * @typedef {object} PanelBadge  a badge as the panel, its change section and the summary show it
  * @property {string} id
  * @property {string} label
  * @property {string} group
  * @property {'good'|'bad'|'info'} polarity
  * @property {string} mark  '✕', '✓' or 'i'
  * @property {string} word  'concern', 'protection' or 'fact'
- * @property {string} description  what earns the badge, from the taxonomy
- * @property {{text: string, start: number, end: number, section: string|null}[]} evidence
+ * @property {string} description  what earns the badge, from the core
+ * @property {{text: string, start?: number, end?: number, section?: string|null}[]} evidence
+ *   the sentences that earn it, with their place in the analyzed text when
+ *   they are in it (a removed badge of the change section keeps only text)
  *
  * @typedef {object} PanelModel
  * @property {'badges'|'not-policy'} kind
@@ -48,35 +54,49 @@ export function countText(count, polarity) {
  */
 
 /**
- * The panel's content for one analyzed page.
- * @param {object} summary  the core's Summary for the page's text
- * @param {{groups: {id: string, label: string}[], badges: {id: string, description: string}[]}} taxonomy
- * @param {{title: string, capped: boolean}} page  the site's name; whether the
- *   content script cut the text short
+ * A badge as shown: the core's badge (from a Summary or the taxonomy) with
+ * the mark and word of its polarity, and its evidence.
+ * @param {{id: string, label: string, group: string, polarity: string, description: string}} badge
+ * @param {{text: string, start?: number, end?: number, section?: string|null}[]} evidence
+ * @returns {PanelBadge}
+ */
+export function badgeView({ id, label, group, polarity, description }, evidence) {
+  const shown = POLARITY[polarity] ? polarity : 'info';
+  return {
+    id,
+    label,
+    group,
+    polarity: shown,
+    mark: POLARITY[shown].mark,
+    word: text(POLARITY[shown].word),
+    description,
+    evidence: evidence.map(({ text, start, end, section }) => ({ text, start, end, section })),
+  };
+}
+
+/**
+ * The panel's content for one analyzed page, or one selection of it.
+ * @param {object} summary  the core's Summary for the text
+ * @param {{groups: {id: string, label: string}[]}} taxonomy
+ * @param {{title: string, capped: boolean, hiddenGroups?: string[]}} page  the
+ *   site's name; whether the content script cut the text short; the badge
+ *   groups not to show (settings.js)
  * @returns {PanelModel}
  */
-export function presentSummary(summary, taxonomy, page) {
-  const descriptions = new Map(taxonomy.badges.map((b) => [b.id, b.description]));
-  const badges = summary.badges.map((badge) => ({
-    id: badge.id,
-    label: badge.label,
-    group: badge.group,
-    polarity: badge.polarity,
-    mark: POLARITY[badge.polarity].mark,
-    word: POLARITY[badge.polarity].word,
-    description: descriptions.get(badge.id) ?? '',
-    evidence: badge.evidence.map(({ text, start, end, section }) => ({ text, start, end, section })),
-  }));
+export function presentSummary(summary, taxonomy, { title, capped, hiddenGroups = [] }) {
+  const badges = summary.badges
+    .filter((badge) => !hiddenGroups.includes(badge.group))
+    .map((badge) => badgeView(badge, badge.evidence));
   const counts = { bad: 0, good: 0, info: 0 };
   for (const badge of badges) {
     counts[badge.polarity]++;
   }
   return {
-    kind: summary.is_policy ? 'badges' : 'not-policy',
-    title: page.title,
+    kind: summary.is_policy || summary.excerpt ? 'badges' : 'not-policy',
+    title,
     reason: summary.reason,
-    notice: summary.truncated || page.capped
-      ? `This page is very long: only the first ${WORD_COUNT.format(summary.words)} words were analyzed`
+    notice: summary.truncated || capped
+      ? text('noticeLong', WORD_COUNT.format(summary.words))
       : null,
     counts,
     countsText: POLARITY_ORDER

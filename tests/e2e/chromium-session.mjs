@@ -12,7 +12,8 @@ import { mkdir } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { launchChromiumWithExtension } from './chromium-extension.mjs';
 import { HIGHLIGHT } from './expectations.mjs';
-import { clickNode, readPanel, waitForPanel } from './panel-reader.mjs';
+import { clickNode, panelAttribute, panelRect, panelStyles, readPanel, waitForPanel } from './panel-reader.mjs';
+import { panelBox } from './visual.mjs';
 import { startServer } from './server.mjs';
 
 const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
@@ -52,6 +53,32 @@ const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
  *   runs `fn` with the page (by default the tab) in the dark colour scheme
  * @property {(name: string, page?: import('playwright-core').Page) => Promise<void>} screenshot
  *   saves screenshots/<name>.png of the page (by default the tab)
+ * @property {'chromium'} browserName
+ * @property {string} shortcut  the toolbar button's keyboard shortcut: none, as headless Chromium
+ *   gives no suggested key to an extension loaded with --load-extension (commands.getAll() says '')
+ * @property {(selector: string, name: string) => Promise<string|null>} panelAttribute
+ *   an attribute of an element of the panel
+ * @property {() => Promise<string>} currentUrl  the tab's address
+ * @property {(path: string) => Promise<void>} extensionPage  loads a page of the extension in the tab
+ * @property {(selector: string) => Promise<void>} clickSelector  a real click on an element of the tab's
+ *   page (not of the panel)
+ * @property {() => Promise<Record<string, unknown>>} storedItems  everything in the extension's storage.local
+ * @property {(ready: (panel: PanelSnapshot) => boolean, what: string) => Promise<PanelSnapshot>} readyPanel
+ *   waits, without clicking, until the panel is shown, done, and `ready` holds
+ * @property {(panel: PanelSnapshot, label: string, sentence: string) => Promise<void>} clickQuote
+ *   expands a badge and clicks its evidence sentence that contains `sentence`
+ * @property {() => Promise<void>} analyzeSelection  "Analyze selected text" on the tab's selection
+ *   (Chromium has no way to open the context menu of a headless tab: the menu's click event is
+ *   dispatched to the extension, with what the browser would say, after a toolbar click granted the page)
+ * @property {(selector: string, properties: string[]) => Promise<Record<string, string>>} panelStyles
+ *   computed style values of an element of the panel
+ * @property {(selector: string) => Promise<import('./visual.mjs').Rect>} panelRect  an element of the panel's box
+ * @property {(selector?: string) => Promise<{png: Buffer, clip: import('./visual.mjs').Rect}>} panelScreenshot
+ *   the panel (or one element of it) as shown, and where it is in the viewport
+ * @property {(selector: string, page: import('playwright-core').Page) => Promise<{png: Buffer, clip: import('./visual.mjs').Rect}>} elementScreenshot
+ *   an element of an extension page as shown, and where it is
+ * @property {(selectors: string[], page: import('playwright-core').Page) => Promise<import('./visual.mjs').Rect[]>} elementRects
+ *   the boxes of every element of an extension page the selectors match
  */
 
 /**
@@ -71,6 +98,8 @@ const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
 export function chromiumSession({ serve, setup } = {}) {
   /** @type {ChromiumSession} */
   const session = {
+    browserName: 'chromium',
+    shortcut: '',
     server: undefined,
     browser: undefined,
     page: undefined,
@@ -147,6 +176,55 @@ export function chromiumSession({ serve, setup } = {}) {
     async screenshot(name, page = session.page) {
       await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname });
     },
+
+    readyPanel: (ready, what) => waitForPanel(session.cdp,
+      (panel) => panel !== null && panel.root.attrs['aria-busy'] === 'false' && ready(panel), { what, timeout: 15_000 }),
+
+    async clickQuote(panel, label, sentence) {
+      const expanded = await session.expandBadge(panel, label);
+      const quote = expanded.badge(label).quotes.find((q) => q.text.includes(sentence));
+      assert.ok(quote, `"${label}" rests on "${sentence}": ${expanded.badge(label).quotes.map((q) => q.text).join(' | ')}`);
+      await session.click(quote);
+    },
+
+    currentUrl: async () => session.page.url(),
+
+    async extensionPage(path) {
+      await session.page.goto(`chrome-extension://${session.browser.extensionId}/${path}`, { waitUntil: 'load' });
+    },
+
+    clickSelector: (selector) => session.page.click(selector),
+
+    storedItems: () => session.browser.inWorker(() => chrome.storage.local.get(null)),
+
+    async analyzeSelection() {
+      const selectionText = await session.inPage(() => String(getSelection()).replace(/\s+/g, ' ').trim());
+      await session.browser.inWorker(async (text) => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        chrome.contextMenus.onClicked.dispatch({ menuItemId: 'analyze-selection', frameId: 0, selectionText: text }, tab);
+      }, selectionText);
+    },
+
+    panelStyles: (selector, properties) => panelStyles(session.cdp, selector, properties),
+
+    panelRect: (selector) => panelRect(session.cdp, selector),
+
+    panelAttribute: (selector, name) => panelAttribute(session.cdp, selector, name),
+
+    async panelScreenshot(selector) {
+      const clip = selector ? await session.panelRect(selector) : await panelBox(session.inPage);
+      return { png: await session.page.screenshot({ clip }), clip };
+    },
+
+    async elementScreenshot(selector, page) {
+      const clip = await page.locator(selector).boundingBox();
+      return { png: await page.screenshot({ clip }), clip };
+    },
+
+    elementRects: (selectors, page) => page.locator(selectors.join(', ')).evaluateAll((nodes) => nodes.map((node) => {
+      const { x, y, width, height } = node.getBoundingClientRect();
+      return { x, y, width, height };
+    })),
   };
 
   before(async () => {

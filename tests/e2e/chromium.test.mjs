@@ -6,90 +6,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { chromiumSession } from './chromium-session.mjs';
-import { labelOf } from './core.mjs';
-import {
-  FOLDED_BADGES, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, UNAVAILABLE_TITLE,
-  assertCodeSectorSummary, assertHighlightInView, assertHostilePageFoiled, assertTaxonomyLayout, countOf,
-} from './expectations.mjs';
-import { closingTests, unusualPageTests } from './mirrored-tests.mjs';
-import { callOnNode } from './panel-reader.mjs';
+import { UNAVAILABLE_TITLE, assertCodeSectorSummary } from './expectations.mjs';
+import { mirroredTests } from './mirrored-tests.mjs';
 import { waitFor } from './wait.mjs';
 
-/** Requests to anywhere but the test server and the browser's own pages. */
+/** Requests to anywhere but the test server (either of its sites) and the browser's own pages. */
 const foreignRequests = [];
 
 const session = chromiumSession({
   setup({ browser, server }) {
     browser.context.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(server.url('/')) && !/^(chrome|chrome-extension|data):/.test(url)) {
+      if (!server.serves(url) && !/^(chrome|chrome-extension|data):/.test(url)) {
         foreignRequests.push(url);
       }
     });
   },
 });
-const { visit, openPanel, click, expandBadge, screenshot } = session;
+const { visit, openPanel } = session;
 
-/** The panel's background colour, as computed in its closed shadow root. */
-function panelBackground(panel) {
-  return callOnNode(session.cdp, panel.root, 'function () { return getComputedStyle(this).backgroundColor; }');
-}
-
-test('Code Sector 2018: "Sensor data shared" with its evidence sentence', async () => {
-  await visit('/seed/codesector-2018');
-  const panel = await openPanel();
-  assert.equal(panel.shadowRootType, 'closed');
-  assert.equal(panel.root.attrs.role, 'dialog');
-  assert.match(panel.text, /127\.0\.0\.1/, 'titled with the host name');
-  const badge = panel.badge(SENSOR_LABEL);
-  assert.ok(badge, `"Sensor data shared" is shown; panel: ${panel.text}`);
-  assert.equal(badge.polarity, 'bad');
-  assert.equal(badge.tag, '✕ concern', 'polarity is said in words, not colour alone');
-  assert.ok(
-    badge.quotes.some((q) => q.text.includes(SENSOR_SENTENCE)),
-    `evidence names the SpeedView sentence: ${badge.quotes.map((q) => q.text).join(' | ')}`,
-  );
-  await screenshot('codesector-2018');
-});
-
-test('summary line, grouping and order follow the taxonomy', async () => {
-  await visit('/seed/centercode-2014');
-  const panel = await openPanel();
-  assertTaxonomyLayout({ text: panel.text, groups: panel.groups(), badges: panel.badges() });
-  await screenshot('centercode-2014');
-});
-
-test('ActiveXperts shows "No cookies"', async () => {
-  await visit('/seed/activexperts-2012');
-  const panel = await openPanel();
-  const badge = panel.badge(labelOf('no-cookies'));
-  assert.ok(badge, `"No cookies" is shown; panel: ${panel.text}`);
-  assert.equal(badge.tag, '✓ protection');
-  await screenshot('activexperts-2012');
-});
-
-test('the toolbar badge counts the concerns, and clears when the tab navigates', async () => {
-  await visit('/seed/codesector-2018');
-  const panel = await openPanel();
-  const concerns = countOf(panel.badges(), 'bad');
-  assert.ok(concerns > 0);
-  assert.equal((await session.toolbarState()).text, String(concerns));
-  await visit('/pages/news.html');
-  assert.equal((await session.toolbarState()).text, '');
-});
-
-test('expanding a badge and clicking its sentence highlights it on the page', async () => {
-  await visit('/seed/codesector-2018');
-  const panel = await expandBadge(await openPanel(), SENSOR_LABEL);
-  const quote = panel.badge(SENSOR_LABEL).quotes.find((q) => q.text.includes('SpeedView sends raw sensor data'));
-  await session.inPage(() => window.scrollTo(0, 0));
-  await click(quote);
-  assert.equal(await session.highlightedText(), SENSOR_SENTENCE);
-  await assertHighlightInView(session.inPage);
-  await screenshot('evidence-highlight');
-});
-
-closingTests(session);
+mirroredTests(session);
 
 test('"Copy summary" puts a Markdown summary on the clipboard', async () => {
   await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url('') });
@@ -98,63 +34,6 @@ test('"Copy summary" puts a Markdown summary on the clipboard', async () => {
   await session.clickButton(panel, 'Copy summary');
   await session.waitForPanel((p) => p.text.includes('Summary copied to the clipboard.'), 'the copy confirmation');
   assertCodeSectorSummary(await session.page.evaluate(() => navigator.clipboard.readText()));
-});
-
-test('a page that is not a policy says so and offers the policy it links to', async () => {
-  await visit('/pages/news.html');
-  const panel = await openPanel();
-  assert.match(panel.text, NOT_A_POLICY);
-  const offer = panel.button('Open the privacy policy');
-  assert.ok(offer, `offers the policy link; panel: ${panel.text}`);
-  assert.match(panel.text, /\/seed\/activexperts-2012/, 'names the http link, not the javascript: or data: ones');
-  await screenshot('not-a-policy');
-  await click(offer);
-  await session.page.waitForURL(session.server.url('/seed/activexperts-2012'));
-});
-
-test('a hostile page cannot hide, break or read the panel', async () => {
-  const { page } = session;
-  await visit('/hostile/codesector-2018');
-  await page.waitForFunction(() => window.hostileReport?.messagesSent > 0);
-  // A real mouse click lands on the panel: it is visible and on top.
-  await expandBadge(await openPanel(), SENSOR_LABEL);
-  await assertHostilePageFoiled(session.inPage);
-  await screenshot('hostile');
-});
-
-test('text folded into closed details, hidden panels and shadow roots is analyzed', async () => {
-  await visit('/pages/folded.html');
-  let panel = await openPanel();
-  for (const id of FOLDED_BADGES) {
-    assert.ok(panel.badge(labelOf(id)), `${id} found; panel: ${panel.text}`);
-  }
-  const label = labelOf('no-cookies');
-  panel = await expandBadge(panel, label);
-  await click(panel.badge(label).quotes[0]);
-  await session.page.waitForFunction((name) => CSS.highlights.has(name), HIGHLIGHT);
-  assert.equal(await session.page.evaluate(() => document.getElementById('cookies-section').open), true,
-    'the closed <details> holding the sentence is opened');
-
-  // A sentence in a panel the page keeps hidden: highlighted, and the person is told why it is not in view.
-  const hiddenLabel = labelOf('device-info');
-  panel = await expandBadge(panel, hiddenLabel);
-  await click(panel.badge(hiddenLabel).quotes[0]);
-  await session.waitForPanel((p) => p.text.includes('this part of the page is hidden'), 'the hidden-text notice');
-  await screenshot('folded');
-});
-
-unusualPageTests(session);
-
-test('dark colour scheme', async () => {
-  await visit('/seed/codesector-2018');
-  const light = await panelBackground(await openPanel());
-  assert.equal(light, 'rgb(255, 255, 255)', 'the light palette reaches the shadow root');
-  await session.closePanel();
-  await session.inDarkScheme(async () => {
-    await visit('/seed/codesector-2018');
-    assert.equal(await panelBackground(await openPanel()), 'rgb(28, 33, 40)', 'the dark palette reaches the shadow root');
-    await screenshot('codesector-2018-dark');
-  });
 });
 
 test('a browser page the extension may not read: "!" and an explanation on the button', async () => {

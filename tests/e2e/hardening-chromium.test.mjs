@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MAX_TEXT_CHARS } from '../../extension/messages.js';
 import { chromiumSession } from './chromium-session.mjs';
+import { LIMITS } from './core.mjs';
 import { recordNetwork } from './chromium-network.mjs';
-import { DEFAULT_TOOLBAR, HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, VERY_LONG } from './expectations.mjs';
+import { HIGHLIGHT, NOT_A_POLICY, SENSOR_LABEL, SENSOR_SENTENCE, VERY_LONG, defaultToolbar } from './expectations.mjs';
 import {
   NAVIGATION_CASES, PATHS, assertCustomElementFoiled, assertForgeryFoiled, assertPageAnswers, assertTabResponsive,
   openOnHijackedPrototypes, servePages,
@@ -140,7 +140,7 @@ test('page scripts cannot forge messages, find the panel, or press its buttons',
   panel = await session.readPanel();
   assert.ok(panel, 'synthetic Escape and clicks did not close the panel');
   assert.equal(panel.text, before, 'nor change anything in it');
-  assert.ok(panel.badges().every((badge) => !badge.expanded));
+  assert.ok(panel.badges.every((badge) => !badge.expanded));
   assert.equal(page.url(), server.url(PATHS.forgery));
   assert.deepEqual(await toolbarState(), toolbarBefore);
 
@@ -191,6 +191,24 @@ test('the page cannot reach the history of other sites: not in the panel, not fr
   assert.deepEqual(await browser.inWorker(() => chrome.storage.local.get(null)), before, 'nothing was forgotten');
 });
 
+test('the settings are out of the page\'s reach: the content script cannot read or change them, the page cannot load the options page', async () => {
+  const { browser } = session;
+  await visit(PATHS.clean);
+  await openPanel();
+  await visit(PATHS.forgery);
+  await openPanel();
+  const before = await browser.inWorker(() => chrome.storage.local.get(null));
+  assert.ok(Object.keys(before).some((key) => key.startsWith('history:page:')), 'a policy is remembered');
+  const asked = await inContentScriptWorld(async () => Promise.all([
+    { type: 'settings-get' },
+    { type: 'settings-set', settings: { remember: false, hiddenGroups: [] } },
+  ].map((message) => chrome.runtime.sendMessage(message).then((reply) => reply ?? 'ignored', () => 'ignored'))));
+  assert.deepEqual(asked, ['ignored', 'ignored']);
+  assert.deepEqual(await browser.inWorker(() => chrome.storage.local.get(null)), before, 'nothing changed or was forgotten');
+  const optionsPage = `chrome-extension://${browser.extensionId}/extension/options.html`;
+  assert.equal(await inPage((url) => window.tryLoad(url), optionsPage), 'refused');
+});
+
 test('"Open the privacy policy": only http(s) links are offered, untrusted clicks do nothing, forged requests are refused', async () => {
   const { page, server } = session;
   await visit(PATHS.fakeLinks);
@@ -234,19 +252,23 @@ test('the background hears only well-formed requests within the size limit', asy
       port.postMessage(message);
       setTimeout(() => resolve('no answer'), 10_000);
     });
-    const valid = { type: 'analyze', text: 'We sell your personal information to data brokers.', capped: false };
+    const valid = { type: 'analyze', text: 'We sell your personal information to data brokers.', capped: false, excerpt: false };
     return {
       valid: await ask('analyze', valid),
       oversize: await ask('analyze', { ...valid, text: 'x'.repeat(max + 1) }),
+      oversizeInBytes: await ask('analyze', { ...valid, text: 'é'.repeat(max / 2 + 1) }),
+      excerptNotBoolean: await ask('analyze', { ...valid, excerpt: 'yes' }),
       textNotString: await ask('analyze', { ...valid, text: ['We sell your data.'] }),
       cappedNotBoolean: await ask('analyze', { ...valid, capped: 'no' }),
       otherPortName: await ask('history-forget', valid),
       overSendMessage: await chrome.runtime.sendMessage(valid).then((reply) => reply ?? 'ignored', () => 'ignored'),
     };
-  }, MAX_TEXT_CHARS);
+  }, LIMITS.max_input_bytes);
   assert.deepEqual(answers, {
     valid: 'answered',
     oversize: 'refused',
+    oversizeInBytes: 'refused',
+    excerptNotBoolean: 'refused',
     textNotString: 'refused',
     cappedNotBoolean: 'refused',
     otherPortName: 'refused',
@@ -261,8 +283,8 @@ test('navigating away during the analysis leaves no error, and the toolbar butto
     await visit(PATHS.navigating);
     const problemsBefore = consoleProblems.length;
     if (who === 'the page') {
-      await inPage((ms) => window.navigateSoon(ms), delay);
       await browser.clickAction();
+      await inPage((ms) => window.navigateSoon(ms), delay);
       await page.waitForURL(landing);
     } else {
       await browser.clickAction();
@@ -271,7 +293,7 @@ test('navigating away during the analysis leaves no error, and the toolbar butto
     }
     await sleep(2_500); // the background finishes the analysis meanwhile
     assert.deepEqual(consoleProblems.slice(problemsBefore), [], `${who} navigating after ${delay} ms: no error or warning`);
-    assert.deepEqual(await toolbarState(), DEFAULT_TOOLBAR,
+    assert.deepEqual(await toolbarState(), defaultToolbar(session.shortcut),
       `${who} navigating after ${delay} ms: no stale count, no "can't read this page"`);
     assert.equal(await session.readPanel(), null);
   }

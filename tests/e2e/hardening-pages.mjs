@@ -194,6 +194,16 @@ const FORGERY = `
     return result;
   };
 
+  /** Whether the page can load an address (an extension page): 'refused', or what it got. */
+  window.tryLoad = async (url) => {
+    try {
+      const response = await fetch(url);
+      return 'fetched ' + response.status;
+    } catch {
+      return 'refused';
+    }
+  };
+
   /**
    * Everything a page can try to learn the sites the person analyzed
    * elsewhere: whether window.find() finds any of \`needles\` (on the page or
@@ -284,7 +294,9 @@ function script(source) {
 /**
  * When PATHS.navigating leaves for PATHS.landing, after the toolbar click:
  * the test navigating the tab `delay` ms after it, or the page itself
- * (`window.navigateSoon`) `delay` ms before it.
+ * (`window.navigateSoon`, told right after the click) `delay` ms after it.
+ * The page is told after the click, not before: a click that reaches the
+ * browser once the tab shows the landing page is that page's click.
  */
 export const NAVIGATION_CASES = Object.freeze([
   ...[0, 100, 400, 1_000].map((delay) => ({ who: 'the test', delay })),

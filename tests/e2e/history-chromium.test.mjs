@@ -12,6 +12,7 @@ import { chromiumSession } from './chromium-session.mjs';
 import { labelOf } from './core.mjs';
 import { assertCodeSector2012Record, assertCodeSectorChange, assertSameChange } from './expectations.mjs';
 import { descendants, hasClass } from './panel-reader.mjs';
+import { HISTORY_PAGE_VARIABLE, assertChangeSectionLooks, assertHistoryPageLooks } from './visual.mjs';
 
 const session = chromiumSession();
 const { visit, click, closePanel, screenshot } = session;
@@ -62,6 +63,7 @@ test('Code Sector 2012 then 2018 at the same URL: the panel says what changed', 
   assertCodeSectorChange(change, panel.text);
   await session.cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: change.node.backendNodeId });
   await screenshot('chromium-history-change');
+  await assertChangeSectionLooks(session);
 
   // A removed badge still shows the sentence it used to rest on.
   const removedSummary = descendants(change.node)
@@ -133,6 +135,8 @@ test('the History page lists the sites; "Forget this site" and "Forget everythin
   assert.match(sites[0].pages[0], new RegExp(`^${escape(server.url('/privacy'))} Analyzed .+ · \\d+ concerns? · Changed since `));
   assert.match(sites[1].pages[0], new RegExp(`^${escape(otherSite)} Analyzed .+ · \\d+ concerns? · No change seen$`));
   await screenshot('chromium-history-page', history);
+  assertHistoryPageLooks('chromium', await session.elementScreenshot('main.page', history),
+    await session.elementRects(HISTORY_PAGE_VARIABLE, history));
 
   // Dark mode: the page follows the browser's colour scheme, in theme.css's palette.
   const background = () => history.evaluate(() => getComputedStyle(document.body).backgroundColor);

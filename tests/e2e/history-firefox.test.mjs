@@ -16,6 +16,7 @@ import { waitForPanelModel } from './lib/firefox-panel.mjs';
 import { firefoxSession } from './lib/firefox-session.mjs';
 import { extensionStorage } from './lib/firefox-storage.mjs';
 import { waitFor } from './wait.mjs';
+import { HISTORY_PAGE_VARIABLE, assertChangeSectionLooks, assertHistoryPageLooks } from './visual.mjs';
 
 /** How the tests find the History page's content: its main landmark, named by its heading. */
 const HISTORY_PAGE = { role: 'landmark', name: 'History' };
@@ -25,7 +26,7 @@ const { visit, closePanel, screenshot } = session;
 
 /** Clicks the toolbar button and waits until the panel shows the badges. */
 function openPanel() {
-  return session.openPanel((panel) => panel.button('Copy summary') >= 0);
+  return session.openPanel((panel) => panel.button('Copy summary') !== undefined);
 }
 
 /** Everything the extension keeps in storage.local, as Firefox holds it. */
@@ -81,6 +82,7 @@ test('Code Sector 2012 then 2018 at the same URL: the panel says what changed', 
   const change = changeSection(panel);
   assertCodeSectorChange(change, panel.text);
   await screenshot('history-change');
+  await assertChangeSectionLooks(session);
 
   // A removed badge still shows the sentence it used to rest on.
   const summary = panel.nodes.findIndex((n) => n.role === 'summary' && n.name.startsWith(labelOf('card-not-stored')));
@@ -151,6 +153,8 @@ test('the History page lists the sites; "Forget this site" and "Forget everythin
   assert.match(meta(server.url('/privacy')), /^Analyzed .+ · \d+ concerns? · Changed since \w{3} \d{1,2}, \d{4}$/);
   assert.match(meta(otherSite), /^Analyzed .+ · \d+ concerns? · No change seen$/);
   await screenshot('history-page');
+  assertHistoryPageLooks('firefox', await session.elementScreenshot('main.page'),
+    await session.elementRects(HISTORY_PAGE_VARIABLE));
 
   // Dark mode: the page follows the browser's colour scheme, in theme.css's palette.
   const background = () => session.inPage(() => getComputedStyle(document.body).backgroundColor);

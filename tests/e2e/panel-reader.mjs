@@ -16,13 +16,15 @@ const HOST = 'policy-badges-panel';
  * @property {PanelNode[]} children  element children
  * @property {string} text  the text of all its descendants, whitespace-collapsed
  *
- * @typedef {object} PanelBadge
+ * @typedef {object} PanelBadge  the same shape as lib/firefox-panel.mjs's BadgeView
  * @property {string} label
+ * @property {string} word  'concern', 'protection' or 'fact'
  * @property {string} polarity  'bad' | 'good' | 'info' (the item's class)
  * @property {string} tag  the visible mark and word, e.g. "✕ concern"
  * @property {boolean} expanded  its toggle's aria-expanded
  * @property {PanelNode} toggle
- * @property {PanelNode[]} quotes  evidence sentences (buttons), hidden or not
+ * @property {(PanelNode & {text: string})[]} quotes  evidence sentences (buttons), hidden or not;
+ *   `text` without the quotation marks
  *
  * @typedef {object} PanelSnapshot
  * @property {string} shadowRootType  'closed' for our panel
@@ -30,8 +32,8 @@ const HOST = 'policy-badges-panel';
  * @property {string} text
  * @property {(predicate: (node: PanelNode) => boolean) => PanelNode[]} findAll
  * @property {(label: string) => PanelNode|undefined} button  a button by its text or aria-label
- * @property {() => {label: string, badges: PanelBadge[]}[]} groups
- * @property {() => PanelBadge[]} badges
+ * @property {{label: string, badges: PanelBadge[]}[]} groups
+ * @property {PanelBadge[]} badges
  * @property {(label: string) => PanelBadge|undefined} badge  a badge by its label
  */
 
@@ -58,11 +60,11 @@ export async function readPanel(cdp) {
     text: tree.text,
     findAll,
     button: (label) => findAll((n) => n.name === 'button' && (n.text === label || n.attrs['aria-label'] === label))[0],
-    groups: () => findAll((n) => n.name === 'section' && hasClass(n, 'group')).map((section) => ({
+    groups: findAll((n) => n.name === 'section' && hasClass(n, 'group')).map((section) => ({
       label: section.children.find((n) => n.name === 'h3')?.text,
       badges: badgesIn(section),
     })),
-    badges: () => badgesIn(tree),
+    badges: badgesIn(tree),
     badge: (label) => badgesIn(tree).find((badge) => badge.label === label),
   };
 }
@@ -156,12 +158,91 @@ export function hasClass(node, name) {
 
 function toBadge(item) {
   const toggle = descendants(item).find((n) => hasClass(n, 'badge-toggle'));
+  const tag = descendants(toggle).find((n) => hasClass(n, 'tag'))?.text ?? '';
   return {
     label: descendants(toggle).find((n) => hasClass(n, 'label'))?.text,
+    word: tag.slice(tag.lastIndexOf(' ') + 1),
     polarity: ['bad', 'good', 'info'].find((p) => hasClass(item, p)),
-    tag: descendants(toggle).find((n) => hasClass(n, 'tag'))?.text,
+    tag,
     expanded: toggle.attrs['aria-expanded'] === 'true',
     toggle,
-    quotes: descendants(item).filter((n) => hasClass(n, 'quote')),
+    quotes: descendants(item).filter((n) => hasClass(n, 'quote')).map((n) => ({ ...n, text: n.text.slice(1, -1) })),
   };
+}
+
+/**
+ * The DevTools node id of the first element `selector` matches in the
+ * panel's (closed) shadow tree, or null when there is none.
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {string} selector
+ * @returns {Promise<number|null>}
+ */
+async function panelQuery(cdp, selector) {
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const html = root.children?.find((node) => node.localName === 'html');
+  const shadowRoot = html?.children?.find((node) => node.localName === HOST)?.shadowRoots?.[0];
+  if (!shadowRoot) {
+    return null;
+  }
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadowRoot.nodeId, selector });
+  return nodeId || null;
+}
+
+/**
+ * The computed values of some CSS properties of the first element
+ * `selector` matches in the panel.
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {string} selector
+ * @param {string[]} properties
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function panelStyles(cdp, selector, properties) {
+  const nodeId = await panelQuery(cdp, selector);
+  if (nodeId === null) {
+    throw new Error(`nothing in the panel matches ${selector}`);
+  }
+  const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: 'function (names) { const style = getComputedStyle(this); ' +
+      'return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)])); }',
+    arguments: [{ value: properties }],
+    returnByValue: true,
+  });
+  return result.value;
+}
+
+/**
+ * The border box of the first element `selector` matches in the panel, in
+ * the viewport (CSS px).
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {string} selector
+ * @returns {Promise<{x: number, y: number, width: number, height: number}>}
+ */
+export async function panelRect(cdp, selector) {
+  const nodeId = await panelQuery(cdp, selector);
+  if (nodeId === null) {
+    throw new Error(`nothing in the panel matches ${selector}`);
+  }
+  const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
+  const [x1, y1, , , x3, y3] = model.border;
+  return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+}
+
+/**
+ * An attribute of the first element `selector` matches in the panel, or
+ * null when it has none.
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {string} selector
+ * @param {string} name
+ * @returns {Promise<string|null>}
+ */
+export async function panelAttribute(cdp, selector, name) {
+  const nodeId = await panelQuery(cdp, selector);
+  if (nodeId === null) {
+    throw new Error(`nothing in the panel matches ${selector}`);
+  }
+  const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+  const at = attributes.findIndex((value, i) => i % 2 === 0 && value === name);
+  return at < 0 ? null : attributes[at + 1];
 }

@@ -6,6 +6,8 @@
  * - `/seed/<name>`        a seed policy (tests/fixtures/seeds/<name>.md) as HTML
  * - `/strict-csp/<name>`  the same, under `Content-Security-Policy: default-src 'none'; script-src 'none'`
  * - `/hostile/<name>`     the same, with pages/hostile.js fighting extensions
+ * - `/framed/<name>`      a short page holding the same in a same-origin iframe
+ * - `/fixture/<case>`     tests/fixtures/pages/<case>/page.html, as it is
  * - `/huge`               a policy repeated to about 2.5 MB of text
  * - `/pages/<file>`       a hand-written page from tests/e2e/pages/
  * - `/privacy`            a switchable page (see `setPage`), codesector-2012 at first
@@ -18,6 +20,7 @@ import { marked } from 'marked';
 
 const SEEDS_DIR = new URL('../fixtures/seeds/', import.meta.url);
 const PAGES_DIR = new URL('./pages/', import.meta.url);
+const FIXTURES_DIR = new URL('../fixtures/pages/', import.meta.url);
 const SAFE_NAME = /^[a-z0-9][a-z0-9._-]*$/i;
 const STRICT_CSP = "default-src 'none'; script-src 'none'";
 const HUGE_REPEATS = 550;
@@ -89,6 +92,10 @@ async function respond(request, pages) {
       return html(await seedPage(name), { 'Content-Security-Policy': STRICT_CSP });
     case 'hostile':
       return html(await seedPage(name, '<script src="/pages/hostile.js"></script>'));
+    case 'framed':
+      return html(document('Framed policy', framePage(`/seed/${name}`)));
+    case 'fixture':
+      return html(await readFile(new URL(`${name}/page.html`, FIXTURES_DIR)));
     case 'pages':
       return staticFile(name);
     case '/huge':
@@ -123,6 +130,15 @@ export async function seedHtml(name) {
 async function seedPage(name, head = '') {
   const { title, body } = await seedHtml(name);
   return document(title, body, head);
+}
+
+/**
+ * The body of a page that shows another in an iframe, with a line of its own.
+ * @param {string} src  the iframe's address
+ * @returns {string}  HTML
+ */
+export function framePage(src) {
+  return `<p>Our policy is shown below.</p>\n<iframe src="${src}" width="900" height="500" title="Policy"></iframe>`;
 }
 
 /** One policy repeated until the page holds about 2.5 million characters of text. */

@@ -2,17 +2,19 @@
 // fake browser.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { getMessage } from './fake-i18n.mjs';
 
 /** What the fake browser was last told, per call. */
 const told = {};
 
 globalThis.chrome = {
-  runtime: { getManifest: () => ({ action: { default_title: 'Policy Badges' } }) },
+  i18n: { getMessage },
+  commands: { getAll: async () => [{ name: '_execute_action', shortcut: 'Alt+Shift+P' }] },
   action: Object.fromEntries(['setBadgeText', 'setBadgeBackgroundColor', 'setTitle', 'setPopup', 'openPopup']
     .map((name) => [name, async (details) => { told[name] = details; }])),
 };
 
-const { showConcerns } = await import('../../extension/action-state.js');
+const { resetTab, showConcerns } = await import('../../extension/action-state.js');
 
 test('the title counts the concerns, singular or plural', async () => {
   for (const [concerns, title] of [
@@ -24,4 +26,10 @@ test('the title counts the concerns, singular or plural', async () => {
     assert.deepEqual(told.setTitle, { tabId: 1, title });
     assert.deepEqual(told.setBadgeText, { tabId: 1, text: String(concerns) });
   }
+});
+
+test('a page with nothing to show: no badge, and the title names the keyboard shortcut', async () => {
+  await resetTab(2);
+  assert.deepEqual(told.setBadgeText, { tabId: 2, text: '' });
+  assert.deepEqual(told.setTitle, { tabId: 2, title: "Show this privacy policy's badges (Alt+Shift+P)" });
 });

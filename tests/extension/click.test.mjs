@@ -4,6 +4,7 @@
 // forgotten when the tab has left the page.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
+import { getMessage } from './fake-i18n.mjs';
 
 const PAGE = 'https://example.org/privacy';
 
@@ -13,9 +14,10 @@ const browser = {
   injected: false,
   toggles: 0,
   attempts: 0,
+  asks: 0,
   badges: [],
-  /** The panel stylesheet the last toggle handed the content script. */
-  css: null,
+  /** What the last click asked of the content script. */
+  request: null,
   tab: { status: 'complete', url: PAGE },
   updateListeners: new Set(),
 };
@@ -23,29 +25,33 @@ const browser = {
 globalThis.chrome = {
   runtime: {
     getURL: (path) => `chrome-extension://fake/${path}`,
-    getManifest: () => ({ action: { default_title: 'Policy Badges' } }),
   },
+  i18n: { getMessage },
+  commands: { getAll: async () => [] },
   scripting: {
-    async executeScript({ func, files, args }) {
+    async executeScript({ files }) {
       browser.attempts++;
       if (browser.refusals > 0) {
         browser.refusals--;
         throw new Error('Cannot access contents of the page.');
       }
-      if (files) {
-        browser.injected = true;
-        return [{ result: undefined }];
-      }
-      assert.equal(typeof func, 'function');
-      if (browser.injected) {
-        browser.toggles++;
-        browser.css = args[0].css;
-      }
-      return [{ result: browser.injected }];
+      assert.deepEqual(files, ['extension/content.js']);
+      browser.injected = true;
+      return [{ result: undefined }];
     },
     async insertCSS() {},
   },
   tabs: {
+    async sendMessage(tabId, message, { frameId }) {
+      browser.asks++;
+      assert.deepEqual([message.type, frameId], ['panel', 0]);
+      if (!browser.injected) {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }
+      browser.toggles++;
+      browser.request = message.request;
+      return true;
+    },
     async get() {
       if (browser.tab === null) {
         throw new Error('No tab with id 1');
@@ -67,14 +73,16 @@ globalThis.chrome = {
     async openPopup() {},
   },
 };
-globalThis.fetch = async (url) => ({ text: async () => `/* ${url} */` });
 
 const { handleClick } = await import('../../extension/click.js');
+const { forgetTab } = await import('../../extension/inject.js');
 const CLICKED = { id: 1, windowId: 1, url: PAGE };
+const TOGGLE = { action: 'toggle', closeTitle: 'Close (Esc)' };
 
 beforeEach(() => {
+  forgetTab(1);
   Object.assign(browser, {
-    refusals: 0, injected: false, toggles: 0, attempts: 0, badges: [], css: null, tab: { status: 'complete', url: PAGE },
+    refusals: 0, injected: false, toggles: 0, attempts: 0, asks: 0, badges: [], request: null, tab: { status: 'complete', url: PAGE },
   });
   browser.updateListeners.clear();
 });
@@ -88,27 +96,39 @@ function finishLoading(url) {
 }
 
 test('a click on an open page injects the content script and opens the panel', async () => {
-  await handleClick(CLICKED);
+  await handleClick(CLICKED, TOGGLE);
   assert.equal(browser.toggles, 1);
   assert.deepEqual(browser.badges, []);
 });
 
-test('the panel gets the shared theme, then its own stylesheet, as one sheet', async () => {
-  await handleClick(CLICKED);
-  assert.equal(browser.css,
-    '/* chrome-extension://fake/extension/theme.css */\n/* chrome-extension://fake/extension/panel.css */');
+test('a page\'s first click injects at once; the next click only asks the content script', async () => {
+  await handleClick(CLICKED, TOGGLE);
+  assert.deepEqual([browser.attempts, browser.asks], [1, 1], 'the script, then the request');
+  await handleClick(CLICKED, TOGGLE);
+  assert.deepEqual([browser.attempts, browser.asks], [1, 2], 'the request alone');
+  assert.equal(browser.toggles, 2);
+  forgetTab(1); // the tab loads another page
+  browser.injected = false;
+  await handleClick(CLICKED, TOGGLE);
+  assert.deepEqual([browser.attempts, browser.asks], [2, 3]);
+});
+
+test('the content script gets what the click asks for', async () => {
+  const request = { action: 'open', closeTitle: 'Close (Esc)', selection: 'We sell your data.' };
+  await handleClick(CLICKED, request);
+  assert.deepEqual(browser.request, { ...request, url: PAGE }, 'with the address of the page clicked');
 });
 
 test('an injection refused right after the click is tried again, and the panel opens', async () => {
   browser.refusals = 2;
-  await handleClick(CLICKED);
+  await handleClick(CLICKED, TOGGLE);
   assert.equal(browser.toggles, 1);
   assert.deepEqual(browser.badges, [], 'no "can\'t read this page"');
 });
 
 test('a page that stays refused gets "!" once the tries are used up', async () => {
   browser.refusals = Infinity;
-  await handleClick(CLICKED);
+  await handleClick(CLICKED, TOGGLE);
   assert.equal(browser.attempts, 4, 'the click and three more tries');
   assert.deepEqual(browser.badges, ['!']);
 });
@@ -116,9 +136,9 @@ test('a page that stays refused gets "!" once the tries are used up', async () =
 test('a refused click whose tab left the page, or closed, is dropped without a word', async () => {
   browser.refusals = Infinity;
   browser.tab = { status: 'complete', url: undefined }; // another page, which activeTab does not cover
-  await handleClick(CLICKED);
+  await handleClick(CLICKED, TOGGLE);
   browser.tab = null;
-  await handleClick(CLICKED);
+  await handleClick(CLICKED, TOGGLE);
   assert.equal(browser.attempts, 2, 'no more tries');
   assert.deepEqual(browser.badges, []);
 });
@@ -126,15 +146,16 @@ test('a refused click whose tab left the page, or closed, is dropped without a w
 test('a refusal while the tab is loading waits for the load to end before judging', async () => {
   browser.refusals = 1;
   browser.tab = { status: 'loading', url: PAGE };
-  const click = handleClick(CLICKED);
+  const click = handleClick(CLICKED, TOGGLE);
   await new Promise((resolve) => setTimeout(resolve, 30));
   assert.equal(browser.toggles, 0, 'still waiting');
   finishLoading(PAGE);
   await click;
   assert.equal(browser.toggles, 1, 'the same page, loaded: the panel opens');
 
-  Object.assign(browser, { refusals: Infinity, attempts: 0, tab: { status: 'loading', url: PAGE } });
-  const lost = handleClick(CLICKED);
+  forgetTab(1); // a new load of the page: no content script in it
+  Object.assign(browser, { refusals: Infinity, attempts: 0, injected: false, tab: { status: 'loading', url: PAGE } });
+  const lost = handleClick(CLICKED, TOGGLE);
   await new Promise((resolve) => setTimeout(resolve, 30));
   finishLoading('https://example.org/next');
   await lost;

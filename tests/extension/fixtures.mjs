@@ -27,11 +27,12 @@ export function summaryWith(ids, fields = {}) {
   const badges = TAXONOMY.badges
     .filter((b) => ids.includes(b.id))
     .sort((a, b) => groupIndex(a) - groupIndex(b) || a.id.localeCompare(b.id))
-    .map(({ id, label, group, polarity }, i) => ({
+    .map(({ id, label, group, polarity, description }, i) => ({
       id,
       label,
       group,
       polarity,
+      description,
       evidence: [{ text: `Sentence about ${id}.\nSecond line.`, start: i * 10, end: i * 10 + 5, section: i === 0 ? 'Intro' : null }],
     }));
   return { is_policy: true, policy_score: 0.9, reason: 'reads like a policy', words: 1234, truncated: false, badges, ...fields };

@@ -1,3 +1,4 @@
+import './fake-browser.mjs'; // before the modules that use the browser's i18n
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -19,9 +20,17 @@ const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2026, 10, 1, 12, 0);
 const UTC = { timeZone: 'UTC' };
 
-/** Analyzes `text` as the page at `url`, as the background does. */
-function visit(store, url, text, now) {
-  return rememberAnalysis(store, { url, text, summary: analyze(text), taxonomy: TAXONOMY, diffBadges, now, timeZone: 'UTC' });
+/**
+ * Analyzes `text` as the page at `url`, as the background does; resolves,
+ * once the record is written, to the change section (null when none), or
+ * to null when the page is not remembered.
+ */
+async function visit(store, url, text, now) {
+  const remembered = await rememberAnalysis(store, {
+    url, text, summary: analyze(text), taxonomy: TAXONOMY, diffBadges, now, timeZone: 'UTC',
+  });
+  await remembered?.saved;
+  return remembered?.view ?? null;
 }
 
 const ids = (badges) => badges.map((badge) => badge.id).sort();
@@ -120,7 +129,10 @@ test('changeView names unknown badges by id and has nothing to say without a cha
   assert.equal(changeView(record, summary, TAXONOMY), null);
   const view = changeView({ ...record, change: { since: T0, noticedAt: T0, added: [], removed: [{ id: 'retired-badge', evidence: ['Old.'] }], changed: [] } },
     summary, TAXONOMY, UTC);
-  assert.deepEqual(view.removed, [{ id: 'retired-badge', label: 'retired-badge', polarity: 'info', mark: 'i', word: 'fact', evidence: [{ text: 'Old.' }] }]);
+  assert.deepEqual(view.removed, [{
+    id: 'retired-badge', label: 'retired-badge', group: '', polarity: 'info', mark: 'i', word: 'fact', description: '',
+    evidence: [{ text: 'Old.', start: undefined, end: undefined, section: undefined }],
+  }]);
 });
 
 test('the History page: sites, their pages, when, how many concerns, whether the policy changed', async () => {

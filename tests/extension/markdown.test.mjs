@@ -1,3 +1,4 @@
+import './fake-browser.mjs'; // before the modules that use the browser's i18n
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { summaryMarkdown } from '../../extension/markdown.js';

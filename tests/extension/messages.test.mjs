@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  HISTORY_PAGE, MAX_TEXT_CHARS, MessageType, isHistoryPage, isOwnContentScript, parseAnalyzeRequest, parseOpenUrlRequest,
+  HISTORY_PAGE, MessageType, OPTIONS_PAGE, isOwnContentScript, isOwnPage, parseAnalyzeRequest, parseOpenUrlRequest,
+  parseSettingsRequest,
 } from '../../extension/messages.js';
 
 const ID = 'policy-badges@example.org';
@@ -20,28 +21,53 @@ test('only content scripts of this extension, in a web page tab, are heard as su
 });
 
 test('only the History page is heard as the History page', () => {
-  assert.equal(isHistoryPage({ id: ID, url: HISTORY_URL, tab: { id: 4 } }, ID, HISTORY_URL), true);
-  assert.equal(isHistoryPage({ id: ID, url: `${HISTORY_URL}#top` }, ID, HISTORY_URL), true);
+  assert.equal(isOwnPage({ id: ID, url: HISTORY_URL, tab: { id: 4 } }, ID, HISTORY_URL), true);
+  assert.equal(isOwnPage({ id: ID, url: `${HISTORY_URL}#top` }, ID, HISTORY_URL), true);
   for (const sender of [
     { id: 'other@example.org', url: HISTORY_URL },
     { id: ID, url: `${ROOT}extension/unavailable.html` },
     { id: ID, url: `https://example.org/${HISTORY_PAGE}` },
     { id: ID, url: `${HISTORY_URL}.evil` },
+    { id: ID, url: `${ROOT}${OPTIONS_PAGE}` },
     { id: ID, tab: { id: 4 } },
     undefined,
   ]) {
-    assert.equal(isHistoryPage(sender, ID, HISTORY_URL), false, JSON.stringify(sender));
+    assert.equal(isOwnPage(sender, ID, HISTORY_URL), false, JSON.stringify(sender));
   }
 });
 
-test('analyze requests need a string text within the size limit', () => {
-  const request = { type: MessageType.ANALYZE, text: 'We collect data.', capped: false };
-  assert.deepEqual(parseAnalyzeRequest(request), { text: 'We collect data.', capped: false });
-  assert.equal(parseAnalyzeRequest({ ...request, text: 42 }), null);
-  assert.equal(parseAnalyzeRequest({ ...request, capped: 'no' }), null);
-  assert.equal(parseAnalyzeRequest({ ...request, type: 'other' }), null);
-  assert.equal(parseAnalyzeRequest({ ...request, text: 'x'.repeat(MAX_TEXT_CHARS + 1) }), null);
-  assert.equal(parseAnalyzeRequest(null), null);
+test('analyze requests need a string text within the size limit, in UTF-8 bytes', () => {
+  const max = 100;
+  const request = { type: MessageType.ANALYZE, text: 'We collect data.', capped: false, excerpt: false };
+  assert.deepEqual(parseAnalyzeRequest(request, max), { text: 'We collect data.', capped: false, excerpt: false });
+  assert.deepEqual(parseAnalyzeRequest({ ...request, excerpt: true }, max), { text: 'We collect data.', capped: false, excerpt: true });
+  assert.equal(parseAnalyzeRequest({ ...request, text: 42 }, max), null);
+  assert.equal(parseAnalyzeRequest({ ...request, capped: 'no' }, max), null);
+  assert.equal(parseAnalyzeRequest({ ...request, excerpt: undefined }, max), null);
+  assert.equal(parseAnalyzeRequest({ ...request, type: 'other' }, max), null);
+  assert.ok(parseAnalyzeRequest({ ...request, text: 'x'.repeat(max) }, max), 'exactly the limit');
+  assert.equal(parseAnalyzeRequest({ ...request, text: 'x'.repeat(max + 1) }, max), null);
+  assert.ok(parseAnalyzeRequest({ ...request, text: 'é'.repeat(max / 2) }, max), '50 two-byte letters are 100 bytes');
+  assert.equal(parseAnalyzeRequest({ ...request, text: 'é'.repeat(max / 2 + 1) }, max), null, 'but 51 are over');
+  assert.equal(parseAnalyzeRequest(null, max), null);
+});
+
+test('settings requests: a boolean and known badge groups, nothing else', () => {
+  const groups = ['tracking', 'sharing'];
+  const set = (settings) => parseSettingsRequest({ type: MessageType.SETTINGS_SET, settings }, groups);
+  assert.deepEqual(parseSettingsRequest({ type: MessageType.SETTINGS_GET }, groups), { action: 'get' });
+  assert.deepEqual(set({ remember: false, hiddenGroups: ['sharing', 'sharing'] }),
+    { action: 'set', settings: { remember: false, hiddenGroups: ['sharing'] } });
+  for (const settings of [
+    { remember: 'no', hiddenGroups: [] },
+    { remember: true, hiddenGroups: 'sharing' },
+    { remember: true, hiddenGroups: ['history:index'] },
+    { remember: true },
+    null,
+  ]) {
+    assert.equal(set(settings), null, JSON.stringify(settings));
+  }
+  assert.equal(parseSettingsRequest({ type: MessageType.HISTORY_LIST }, groups), null);
 });
 
 test('open-url requests accept only absolute http(s) URLs', () => {

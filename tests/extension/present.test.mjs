@@ -1,6 +1,7 @@
+import './fake-browser.mjs'; // before the modules that use the browser's i18n
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countText, presentSummary } from '../../extension/present.js';
+import { badgeView, countText, presentSummary } from '../../extension/present.js';
 import { TAXONOMY, summaryWith } from './fixtures.mjs';
 
 const PAGE = { title: 'example.org', capped: false };
@@ -49,4 +50,24 @@ test('a page that is not a policy keeps the core reason', () => {
   assert.equal(model.kind, 'not-policy');
   assert.equal(model.reason, 'no policy words');
   assert.equal(model.title, 'example.org');
+});
+
+test('hidden groups are left out, and the counts are those of the badges shown', () => {
+  const model = presentSummary(summaryWith(['cookies', 'third-party-tracking', 'no-sale']), TAXONOMY,
+    { ...PAGE, hiddenGroups: ['tracking'] });
+  assert.deepEqual(model.groups.map((g) => g.id), ['sharing']);
+  assert.equal(model.countsText, '0 concerns · 1 protection · 0 facts');
+});
+
+test('a selection (excerpt) shows its badges even when the core would not call it a policy', () => {
+  const model = presentSummary(summaryWith(['no-sale'], { is_policy: false, excerpt: true }), TAXONOMY, PAGE);
+  assert.equal(model.kind, 'badges');
+  assert.deepEqual(model.groups.map((g) => g.id), ['sharing']);
+});
+
+test('badgeView: one shape for the panel and the change section, description from the core', () => {
+  assert.deepEqual(badgeView(TAXONOMY.badges[1], [{ text: 'They track.', start: 3, end: 14, section: null }]), {
+    id: 'third-party-tracking', label: 'Third-party tracking', group: 'tracking', polarity: 'bad', mark: '✕',
+    word: 'concern', description: 'Others track.', evidence: [{ text: 'They track.', start: 3, end: 14, section: null }],
+  });
 });

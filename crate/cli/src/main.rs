@@ -29,8 +29,17 @@ use serde::Serialize;
 
 /// Prints `value` as pretty JSON on stdout.
 fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value).context("could not write JSON")?);
-    Ok(())
+    print_out(&format!("{}\n", serde_json::to_string_pretty(value).context("could not write JSON")?))
+}
+
+/// Writes `text` to stdout. A reader that stopped reading (`| head`) is
+/// not an error: the rest is not wanted.
+fn print_out(text: &str) -> Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written.context("cannot write to standard output"),
+    }
 }
 
 /// Reads privacy policies and states their practices as badges, with evidence.
@@ -113,11 +122,8 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Analyze { file, format, excerpt } => analyze(&file, format, excerpt, &style),
         Command::Diff { old, new, format } => diff(&old, &new, format, &style),
-        Command::Badges => {
-            print!("{}", policy_badges::markdown_table());
-            Ok(())
-        }
-        Command::Explain { file } => input::read(&file).map(|text| print!("{}", render::explanations(&text))),
+        Command::Badges => print_out(&policy_badges::markdown_table()),
+        Command::Explain { file } => input::read(&file).and_then(|text| print_out(&render::explanations(&text))),
         Command::Eval { paths, json, misses } => eval::run(&paths, &eval::Options { json: json.as_deref(), misses }),
         Command::Batch(args) => batch::run(&args),
         Command::Timeline(args) => timeline::run(&args),
@@ -136,10 +142,7 @@ fn analyze(file: &Path, format: Format, excerpt: bool, style: &render::Style) ->
     let summary = policy_badges::analyze_as(&input::read(file)?, mode);
     match format {
         Format::Json => print_json(&summary),
-        Format::Text => {
-            print!("{}", render::summary(&summary, style));
-            Ok(())
-        }
+        Format::Text => print_out(&render::summary(&summary, style)),
     }
 }
 
@@ -149,9 +152,6 @@ fn diff(old: &Path, new: &Path, format: Format, style: &render::Style) -> Result
     let diff = policy_badges::diff(&old_summary, &new_summary);
     match format {
         Format::Json => print_json(&diff),
-        Format::Text => {
-            print!("{}", render::diff(&diff, &old_summary, &new_summary, style));
-            Ok(())
-        }
+        Format::Text => print_out(&render::diff(&diff, &old_summary, &new_summary, style)),
     }
 }

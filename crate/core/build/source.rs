@@ -72,7 +72,7 @@ pub enum Actor {
     Site,
     /// What the reader can do.
     Reader,
-    /// Anyone's: the topic alone earns the badge.
+    /// Anyone's but other sites': the topic alone earns the badge.
     Anyone,
 }
 

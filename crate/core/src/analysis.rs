@@ -1,12 +1,13 @@
 //! The pipeline: text in, [`Summary`] out.
 
-use policy_phrase::{Gap, Scan};
+use policy_phrase::Scan;
 
-use crate::compiled::{self, BEATS, LINKS};
+use crate::compiled::{self, BEATS};
 use crate::detect::Signals;
 use crate::document::{Document, Visit};
 use crate::resolve::{resolve, Findings};
-use crate::rules::{Hit, Outcome, Rules};
+use crate::links;
+use crate::rules::{Hit, Lead, Outcome, Rules, SentenceView};
 use crate::summary::{Badge, Evidence, Summary};
 use crate::taxonomy::BadgeId;
 use crate::text::count_words;
@@ -88,15 +89,20 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
     let mut signals = Signals::new(count_words(document.text));
     let mut findings = Findings::default();
     let rules = Rules::get();
+    let mut reader = StatementReader::default();
     // The statement before, and the disclosures it earned.
     let mut before: Option<(usize, Vec<BadgeId>)> = None;
+    // Each lead-in, and what it earned on its own.
+    let mut lead_ins: Vec<(usize, Vec<BadgeId>)> = Vec::new();
     document.walk(|visit| match visit {
         Visit::Heading(heading) => {
             signals.heading(&rules.scan(heading));
+            reader.section_ends();
             before = None;
         }
         Visit::Statement(index, view) => {
-            let scan = rules.scan(view.text);
+            let mut rewritten = String::new();
+            let (view, scan) = reader.read(document, index, view, &mut rewritten);
             let (mut earned, mut denied) = (Vec::new(), Vec::new());
             rules.trace(view, &scan, |hit| {
                 if let Some(badge) = hit.badge {
@@ -109,9 +115,18 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
             });
             signals.statement(&scan, !(earned.is_empty() && denied.is_empty()));
             if let Some((previous, disclosed)) = &before {
-                if refers_back(&scan, view.own_start) {
+                if links::refers_back(&scan, view.own_start) {
                     limit(&mut findings, *previous, disclosed, &denied);
                 }
+            }
+            if let Some(lead_in) = document.segments[index].lead_in {
+                if let Some((_, introduced)) = lead_ins.iter().find(|(at, _)| *at == lead_in) {
+                    settle_lead_in(&mut findings, lead_in, introduced, &earned);
+                }
+            }
+            let all: Vec<BadgeId> = earned.iter().chain(&denied).copied().collect();
+            if document.original(index).ends_with(':') {
+                lead_ins.push((index, all));
             }
             before = Some((index, earned));
         }
@@ -121,12 +136,49 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
     (findings, signals)
 }
 
-/// Whether a statement opens by referring back to the one before it
-/// ("None of it...", "This data is never...": `back-reference` in
-/// `rules/links.toml`).
-fn refers_back(scan: &Scan<'_>, own_start: usize) -> bool {
-    let library = compiled::library();
-    library.matches_after(scan, LINKS.back_reference, own_start, Gap::Words(0), scan.len())
+/// Reads statements in order, each scanned once: an opening pronoun is
+/// read as the party the statement before named ("We use Sensify. It
+/// receives your readings." is a third party receiving them), which takes
+/// a second scan of the few statements that open so.
+#[derive(Default)]
+struct StatementReader {
+    /// The party the statement before named, in the same section.
+    party: Option<&'static str>,
+}
+
+impl StatementReader {
+    /// The view of statement `index` as the rules read it, and its scan;
+    /// `rewritten` holds its text when a pronoun was replaced.
+    fn read<'v>(
+        &mut self,
+        document: &Document<'_>,
+        index: usize,
+        view: SentenceView<'v>,
+        rewritten: &'v mut String,
+    ) -> (SentenceView<'v>, Scan<'v>) {
+        let library = compiled::library();
+        let scan = library.scan(view.text);
+        let pronoun = match (view.lead, self.party) {
+            (Lead::None, Some(party)) => links::opening_pronoun(&scan).map(|end| (party, end)),
+            _ => None,
+        };
+        let (view, scan) = match pronoun {
+            Some((party, end)) => {
+                rewritten.push_str(party);
+                rewritten.push_str(&view.text[end..]);
+                let view = SentenceView { text: rewritten.as_str(), ..view };
+                (view, library.scan(view.text))
+            }
+            None => (view, scan),
+        };
+        self.party = links::party_named(&scan, document.original(index));
+        (view, scan)
+    }
+
+    /// A heading starts a new section: pronouns do not reach across it.
+    fn section_ends(&mut self) {
+        self.party = None;
+    }
 }
 
 /// A statement that refers back and denies a practice limits the statement
@@ -137,6 +189,17 @@ fn limit(findings: &mut Findings, previous: usize, disclosed: &[BadgeId], denied
     for &(disclosure, denial) in BEATS {
         if denied.contains(&denial) && disclosed.contains(&disclosure) {
             findings.withdraw(disclosure, previous);
+        }
+    }
+}
+
+/// A lead-in says what its items spell out ("Users will be notified of
+/// changes:" then "- by posting them on this page"): a badge it earned
+/// alone yields to the opposite one an item earns.
+fn settle_lead_in(findings: &mut Findings, lead_in: usize, introduced: &[BadgeId], item_earned: &[BadgeId]) {
+    for &badge in introduced {
+        if badge.opposite().is_some_and(|opposite| item_earned.contains(&opposite)) {
+            findings.withdraw(badge, lead_in);
         }
     }
 }
@@ -160,12 +223,16 @@ pub fn explain(input: &str) -> Vec<Explanation> {
     let document = Document::new(input, MAX_INPUT_BYTES, false);
     let mut explanations = Vec::new();
     let rules = Rules::get();
+    let mut reader = StatementReader::default();
     document.walk(|visit| {
         let Visit::Statement(index, view) = visit else {
+            reader.section_ends();
             return;
         };
+        let mut rewritten = String::new();
+        let (view, scan) = reader.read(&document, index, view, &mut rewritten);
         let mut hits = Vec::new();
-        rules.trace(view, &rules.scan(view.text), |hit| hits.push(hit));
+        rules.trace(view, &scan, |hit| hits.push(hit));
         if !hits.is_empty() {
             explanations.push(Explanation {
                 sentence: document.original(index).to_string(),

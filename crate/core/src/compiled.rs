@@ -17,7 +17,8 @@ pub enum Actor {
     /// What the reader can do on the site (opt out, delete, export): the
     /// reader's own "you cannot" denies it.
     Reader,
-    /// Anyone's: the topic alone earns the badge (children, California).
+    /// Anyone's but other sites': the topic alone earns the badge
+    /// (children, California), denied or not.
     Anyone,
 }
 

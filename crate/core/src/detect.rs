@@ -58,10 +58,14 @@ const MAX_STATEMENTS_BEFORE_TITLE: usize = 3;
 /// Headings that may come before the title ("Effective date: ...").
 const MAX_HEADINGS_BEFORE_TITLE: usize = 2;
 
-/// Distinct practices a text not titled as a privacy policy must state to
-/// be one: FAQ pages, help articles and blog posts about a site's privacy
-/// state a handful.
+/// Distinct practices a text without a title must state to be a policy.
 const MIN_UNTITLED_PRACTICES: usize = 7;
+
+/// Distinct practices a text titled as something else ("FAQ", a help
+/// article, a blog post about a site's privacy) must state to be a policy:
+/// those state a handful; a policy under a combined title ("Terms and
+/// Conditions") states many.
+const MIN_OTHERWISE_TITLED_PRACTICES: usize = 10;
 
 /// Sentences stating the site's practices that make the practice signal
 /// full whatever else the page holds (a policy inside a long page).
@@ -95,6 +99,8 @@ pub struct Signals {
     /// Whether the text opens with a title naming it a privacy policy or
     /// notice ([`is_policy_title`]).
     pub titled: bool,
+    /// Whether the text opens with a heading at all.
+    pub headed: bool,
     /// Distinct badges the rules found.
     pub distinct_badges: usize,
     /// Headings seen so far.
@@ -121,6 +127,7 @@ impl Signals {
         self.headings += 1;
         self.privacy_heading |= names_privacy(scan);
         self.titled |= early && is_policy_title(scan);
+        self.headed |= early;
     }
 
     /// Weighs the signals into a verdict.
@@ -139,7 +146,8 @@ impl Signals {
             && self.practice_sentences > 0
             && self.distinct_badges > 0;
         let long_enough = self.words >= MIN_POLICY_WORDS;
-        let enough_practices = self.distinct_badges >= MIN_UNTITLED_PRACTICES;
+        let needed = if self.headed { MIN_OTHERWISE_TITLED_PRACTICES } else { MIN_UNTITLED_PRACTICES };
+        let enough_practices = self.distinct_badges >= needed;
         let is_policy = titled_policy || (long_enough && enough_practices && score >= POLICY_THRESHOLD);
         let score = if titled_policy { score.max(POLICY_THRESHOLD) } else { score };
         let reason = if titled_policy {
@@ -235,7 +243,7 @@ mod tests {
 
     #[test]
     fn practices_under_a_privacy_heading_make_a_policy() {
-        let mut signals = Signals { words: 400, distinct_badges: 7, ..Signals::default() };
+        let mut signals = Signals { words: 400, distinct_badges: 12, ..Signals::default() };
         heading(&mut signals, "welcome");
         heading(&mut signals, "about us");
         heading(&mut signals, "our privacy notice");
@@ -246,8 +254,10 @@ mod tests {
         let verdict = signals.verdict();
         assert!(verdict.is_policy, "{verdict:?}");
         assert!(verdict.reason.contains("3 of 6 sentences"));
-        let few = Signals { distinct_badges: 5, ..signals };
-        assert!(!few.verdict().is_policy, "an untitled page stating five practices is an article");
+        let few = Signals { distinct_badges: 5, titled: false, ..signals };
+        assert!(!few.verdict().is_policy, "a page titled otherwise stating five practices is an article");
+        let many = Signals { distinct_badges: 11, titled: false, ..signals };
+        assert!(many.verdict().is_policy, "one stating twelve reads like a policy under another title");
     }
 
     #[test]

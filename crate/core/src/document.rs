@@ -4,9 +4,8 @@
 //! question or label it answers, its table's header), and the party a
 //! leading pronoun stands for.
 
-use policy_phrase::{Gap, Scan};
-
-use crate::compiled::{library, LINKS};
+use crate::compiled::library;
+use crate::links;
 use crate::rules::{Lead, SentenceView};
 use crate::text::{normalize, segment::segment, Segment, SegmentKind};
 
@@ -14,12 +13,6 @@ use crate::text::{normalize, segment::segment, Segment, SegmentKind};
 /// (its end: "... with our advertising partners:"). Bounds the work on a
 /// hostile page with a long lead-in followed by thousands of items.
 pub const LEAD_IN_CONTEXT_BYTES: usize = 160;
-
-/// What a pronoun that opens a statement is read as, when the statement
-/// before named another party ("We use Sensify. It receives..."), or a
-/// party working for the site ("We use a payment processor. It...").
-const PARTY: &str = "a third party";
-const SERVICE_PARTY: &str = "our service provider";
 
 /// The input cut into segments, each with its normalized form.
 pub struct Document<'a> {
@@ -98,7 +91,7 @@ impl<'a> Document<'a> {
             let (own_start, lead) = match segment.lead_in {
                 Some(lead_in) => self.join_lead_in(index, lead_in, &mut joined),
                 None => {
-                    self.own_words(index, previous, &mut joined);
+                    joined.push_str(self.normalized(index));
                     (0, Lead::None)
                 }
             };
@@ -144,53 +137,6 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Writes statement `index` into `joined`; a pronoun that opens it
-    /// ("It receives...") becomes the other party the statement before it
-    /// named.
-    fn own_words(&self, index: usize, previous: Option<usize>, joined: &mut String) {
-        let own = self.normalized(index);
-        let library = library();
-        let scan = library.scan(own);
-        let pronoun = library.find_all(&scan, LINKS.pronoun_subject, 0..own.len());
-        let at_start = pronoun.first().filter(|p| p.start == 0);
-        match (at_start, previous.and_then(|p| self.party_named_in(p))) {
-            (Some(pronoun), Some(party)) => {
-                joined.push_str(party);
-                joined.push_str(&own[pronoun.end..]);
-            }
-            _ => joined.push_str(own),
-        }
-    }
-
-    /// The party other than the site that statement `index` names, as a
-    /// pronoun after it is read: a service provider, or else a third party,
-    /// a tracker, or a company by its capitalized name after "we use" or
-    /// "we work with".
-    fn party_named_in(&self, index: usize) -> Option<&'static str> {
-        let text = self.normalized(index);
-        let library = library();
-        let scan: Scan<'_> = library.scan(text);
-        let named = |pattern| library.is_match(&scan, pattern, 0..text.len());
-        if named(LINKS.service_party) {
-            return Some(SERVICE_PARTY);
-        }
-        let partner = || {
-            let verbs = library.find_all(&scan, LINKS.names_a_partner, 0..text.len());
-            verbs.iter().any(|verb| named_after(self.original(index), &text[verb.clone()]))
-        };
-        (named(LINKS.party) || partner()).then_some(PARTY)
-    }
-}
-
-/// Whether, in `original`, the words `verb` (normalized) are followed by a
-/// capitalized name: "We work with Adtrail".
-fn named_after(original: &str, verb: &str) -> bool {
-    let lower = original.to_ascii_lowercase();
-    lower.find(verb).is_some_and(|at| {
-        original[at + verb.len()..].split_whitespace().next().is_some_and(|next| {
-            next.chars().next().is_some_and(char::is_uppercase) && next.chars().skip(1).any(char::is_lowercase)
-        })
-    })
 }
 
 /// Whether a prompt is a label ("Retention:") or a yes-or-no question ("Do
@@ -201,18 +147,16 @@ fn asks_yes_or_no(prompt: &str) -> bool {
     !prompt.split(' ').next().is_some_and(|first| OPEN.contains(&first))
 }
 
-/// Whether an answer denies what its question or label asks about: it
-/// starts with "No", "None", "Never", "Nothing"...
+/// Whether an answer denies what its question or label asks about.
 fn is_denial(answer: &str) -> bool {
-    let library = library();
-    let scan = library.scan(answer);
-    library.matches_after(&scan, LINKS.denial_answer, 0, Gap::Words(0), answer.len())
+    links::is_denial(&library().scan(answer))
 }
 
 /// Writes a table row read with its header: each cell after its column's
 /// name, a "yes" or "no" cell as the name affirmed or denied ("shared with:
-/// advertisers", "not sold"). Cells are cut at `|`; a row with more cells
-/// than its header keeps the extra ones as they are.
+/// advertisers", "not sold"), each cell a clause of its own. Cells are cut
+/// at `|`; a row with more cells than its header keeps the extra ones as
+/// they are.
 fn interleave(header: &str, row: &str, out: &mut String) {
     let names: Vec<&str> = header.split('|').map(str::trim).collect();
     for (column, cell) in row.split('|').map(str::trim).enumerate() {
@@ -220,7 +164,7 @@ fn interleave(header: &str, row: &str, out: &mut String) {
             continue;
         }
         if !out.is_empty() {
-            out.push_str(", ");
+            out.push_str("; "); // each cell a clause: "no" in one denies nothing in another
         }
         let name = names.get(column).copied().unwrap_or("");
         match cell {
@@ -309,14 +253,7 @@ mod tests {
     #[test]
     fn table_rows_are_read_with_their_column_names() {
         let got = views("Category | Sold | Shared with\nIdentifiers | No | advertisers");
-        assert_eq!(got[0], ("category: identifiers, not sold, shared with: advertisers".into(), 0, Lead::Table));
+        assert_eq!(got[0], ("category: identifiers; not sold; shared with: advertisers".into(), 0, Lead::Table));
     }
 
-    #[test]
-    fn a_leading_pronoun_stands_for_the_party_named_before() {
-        let got = views("We work with Adtrail. It receives your e-mail address.");
-        assert_eq!(got[1].0, "a third party receives your e-mail address.");
-        let got = views("We keep a log. It receives your e-mail address.");
-        assert_eq!(got[1].0, "it receives your e-mail address.", "no party was named");
-    }
 }

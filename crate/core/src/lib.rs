@@ -29,6 +29,7 @@ pub mod compiled;
 pub mod detect;
 pub mod diff;
 pub mod document;
+pub mod links;
 pub mod resolve;
 pub mod rules;
 pub mod summary;

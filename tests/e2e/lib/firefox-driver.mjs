@@ -125,6 +125,24 @@ export async function inChrome(driver, script, ...args) {
 }
 
 /**
+ * `inChrome` for a script that finishes later: it calls its last argument
+ * with the result.
+ *
+ * @param {WebDriver} driver
+ * @param {string} script a function body
+ * @param {...unknown} args JSON-serialisable arguments (before the callback)
+ * @returns {Promise<unknown>}
+ */
+async function inChromeAsync(driver, script, ...args) {
+  await driver.setContext(firefox.Context.CHROME);
+  try {
+    return await driver.executeAsyncScript(script, ...args);
+  } finally {
+    await driver.setContext(firefox.Context.CONTENT);
+  }
+}
+
+/**
  * Chrome-context prelude that finds the running add-on whose id is the
  * script's first argument: defines `ExtensionParent` and `extension`, and
  * throws when no such add-on runs. For scripts given to `inChrome`.
@@ -261,4 +279,36 @@ export async function saveScreenshot(driver, file) {
  */
 export async function quitFirefox(driver) {
   await driver?.quit().catch(() => {});
+}
+
+/**
+ * Opens the page's context menu on `element` with a right click, as a
+ * person does, then chooses the item labelled `label` (an extension's item
+ * too: the extension hears a real menu click, which grants it the page).
+ *
+ * @param {WebDriver} driver
+ * @param {import('selenium-webdriver').WebElement} element
+ * @param {string} label
+ * @returns {Promise<void>}
+ * @throws {Error} when the menu does not open or has no such item
+ */
+export async function chooseContextMenuItem(driver, element, label) {
+  await driver.actions().contextClick(element).perform();
+  const chosen = await inChromeAsync(driver, `
+    const [label, done] = [arguments[0], arguments[arguments.length - 1]];
+    const win = Services.wm.getMostRecentWindow('navigator:browser');
+    const menu = win.document.getElementById('contentAreaContextMenu');
+    const choose = () => {
+      const item = [...menu.querySelectorAll('menuitem')].find((node) => node.label === label && !node.hidden);
+      if (!item) return done('no menu item "' + label + '"; items: ' +
+        [...menu.querySelectorAll('menuitem')].filter((node) => !node.hidden).map((node) => node.label).join(' | '));
+      menu.activateItem(item);
+      return done('chosen');
+    };
+    if (menu.state === 'open') choose();
+    else menu.addEventListener('popupshown', choose, { once: true });
+    win.setTimeout(() => done('the context menu did not open (state ' + menu.state + ')'), 5000);`, label);
+  if (chosen !== 'chosen') {
+    throw new Error(String(chosen));
+  }
 }

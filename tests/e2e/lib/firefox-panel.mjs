@@ -33,7 +33,7 @@ export const PANEL = { role: 'dialog' };
  * @typedef {import('./firefox-a11y.mjs').PanelView & {
  *   groups: {label: string, badges: BadgeView[]}[],
  *   badges: BadgeView[],
- *   button: (name: string) => number,
+ *   button: (name: string) => number | undefined,
  *   badge: (label: string) => BadgeView | undefined,
  * }} PanelModel
  */
@@ -43,7 +43,7 @@ export const PANEL = { role: 'dialog' };
  *
  * @param {import('./firefox-a11y.mjs').PanelView} view a shown panel
  * @returns {PanelModel} `button(name)` gives the index of the panel's button
- *   with that accessible name (-1 if none); `badge(label)` a badge by label
+ *   with that accessible name (undefined if none); `badge(label)` a badge by label
  */
 function panelModel(view) {
   const { nodes, root } = view;
@@ -58,7 +58,10 @@ function panelModel(view) {
     ...view,
     groups,
     badges,
-    button: (name) => findAccessible(nodes, { role: 'pushbutton', name }, root),
+    button: (name) => {
+      const index = findAccessible(nodes, { role: 'pushbutton', name }, root);
+      return index < 0 ? undefined : index;
+    },
     badge: (label) => badges.find((badge) => badge.label === label),
   };
 }

@@ -8,20 +8,23 @@
 // the panel (firefox-a11y.mjs), screenshots.
 
 import assert from 'node:assert/strict';
+import { By } from 'selenium-webdriver';
 import { access } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { HIGHLIGHT } from '../expectations.mjs';
+import { HIGHLIGHT, SUGGESTED_SHORTCUT } from '../expectations.mjs';
 import { startServer } from '../server.mjs';
 import { clickAccessible, readPanel, waitForPanel } from './firefox-a11y.mjs';
 import { extensionOrigin, watchConsole } from './firefox-console.mjs';
 import {
-  Key, getActionProperties, getBadgeText, installAddon, launchFirefox, pressKeys, quitFirefox, saveScreenshot, setPref,
-  triggerAction,
+  Key, chooseContextMenuItem, getActionProperties, getBadgeText, installAddon, launchFirefox, pressKeys, quitFirefox,
+  saveScreenshot, setPref, triggerAction,
 } from './firefox-driver.mjs';
+import { extensionStorage } from './firefox-storage.mjs';
 import { recordRequests } from './firefox-inspect.mjs';
 import { PANEL, waitForPanelModel } from './firefox-panel.mjs';
 import { waitFor } from '../wait.mjs';
+import { crop, panelBox } from '../visual.mjs';
 
 const ADDON = fileURLToPath(new URL('../../../build/policy-badges-firefox.zip', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -59,7 +62,45 @@ const COLOR_SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
  * @property {<T>(fn: () => Promise<T>) => Promise<T>} inDarkScheme
  *   runs `fn` with pages in the dark colour scheme
  * @property {(name: string) => Promise<void>} screenshot  saves screenshots/firefox-<name>.png
+ * @property {'firefox'} browserName
+ * @property {string} shortcut  the toolbar button's keyboard shortcut: the one the manifest suggests
+ * @property {(selector: string, name: string) => Promise<string|null>} panelAttribute
+ *   an attribute of an element of the panel
+ * @property {() => Promise<string>} currentUrl  the tab's address
+ * @property {(path: string) => Promise<void>} extensionPage  loads a page of the extension in the tab
+ * @property {(selector: string) => Promise<void>} clickSelector  a real click on an element of the tab's
+ *   page (not of the panel)
+ * @property {() => Promise<Record<string, unknown>>} storedItems  everything in the extension's storage.local
+ * @property {(ready: (panel: PanelModel) => boolean, what: string) => Promise<PanelModel>} readyPanel
+ *   waits, without clicking, until the panel is shown, done, and `ready` holds
+ * @property {(panel: PanelModel, label: string, sentence: string) => Promise<void>} clickQuote
+ *   expands a badge and clicks its evidence sentence that contains `sentence`
+ * @property {() => Promise<void>} analyzeSelection  "Analyze selected text" from the page's context
+ *   menu, opened with a right click on the selection
+ * @property {(selector: string, properties: string[]) => Promise<Record<string, string>>} panelStyles
+ *   computed style values of an element of the panel
+ * @property {(selector: string) => Promise<import('../visual.mjs').Rect>} panelRect  an element of the panel's box
+ * @property {(selector?: string) => Promise<{png: Buffer, clip: import('../visual.mjs').Rect}>} panelScreenshot
+ *   the panel (or one element of it) as shown, and where it is in the viewport
+ * @property {(selector: string) => Promise<{png: Buffer, clip: import('../visual.mjs').Rect}>} elementScreenshot
+ *   an element of the extension page in the tab as shown, and where it is
+ * @property {(selectors: string[]) => Promise<import('../visual.mjs').Rect[]>} elementRects
+ *   the boxes of every element of the page in the tab the selectors match
  */
+
+/**
+ * The first element `selector` matches in the panel's shadow tree
+ * (WebDriver's Get Element Shadow Root reaches into closed ones).
+ */
+async function panelElement(driver, selector) {
+  const root = await (await driver.findElement(By.css('policy-badges-panel'))).getShadowRoot();
+  return root.findElement(By.css(selector));
+}
+
+/** A screenshot of the viewport, cut to `clip`. */
+async function viewportShot(driver, clip) {
+  return { png: crop(Buffer.from(await driver.takeScreenshot(), 'base64'), clip), clip };
+}
 
 /**
  * Registers the hooks that run a Firefox session for the test file, and
@@ -73,6 +114,8 @@ const COLOR_SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
 export function firefoxSession({ serve, recordConsole = false } = {}) {
   /** @type {FirefoxSession} */
   const session = {
+    browserName: 'firefox',
+    shortcut: SUGGESTED_SHORTCUT,
     server: undefined,
     driver: undefined,
     addonId: undefined,
@@ -111,7 +154,7 @@ export function firefoxSession({ serve, recordConsole = false } = {}) {
 
     async clickButton(panel, name) {
       const index = panel.button(name);
-      assert.ok(index >= 0, `a "${name}" button; panel:\n${panel.text}`);
+      assert.ok(index !== undefined, `a "${name}" button; panel:\n${panel.text}`);
       await clickAccessible(session.driver, panel.nodes, index);
     },
 
@@ -155,6 +198,59 @@ export function firefoxSession({ serve, recordConsole = false } = {}) {
     async screenshot(name) {
       await saveScreenshot(session.driver, `${SCREENSHOTS}firefox-${name}.png`);
     },
+
+    readyPanel: (ready, what) => waitForPanelModel(session.driver, ready, what),
+
+    async clickQuote(panel, label, sentence) {
+      const expanded = await session.expandBadge(panel, label);
+      const quote = expanded.badge(label).quotes.find((q) => q.text.includes(sentence));
+      assert.ok(quote, `"${label}" rests on "${sentence}": ${expanded.badge(label).quotes.map((q) => q.text).join(' | ')}`);
+      await clickAccessible(session.driver, expanded.nodes, quote.index);
+    },
+
+    currentUrl: () => session.driver.getCurrentUrl(),
+
+    async extensionPage(path) {
+      await session.driver.get(`${session.origin}${path}`);
+    },
+
+    async clickSelector(selector) {
+      await (await session.driver.findElement(By.css(selector))).click();
+    },
+
+    storedItems: () => extensionStorage(session.driver, session.addonId),
+
+    async analyzeSelection() {
+      const selected = await session.driver.executeScript(() => getSelection().anchorNode.parentElement);
+      await chooseContextMenuItem(session.driver, selected, 'Analyze selected text');
+    },
+
+    async panelStyles(selector, properties) {
+      const element = await panelElement(session.driver, selector);
+      const values = await Promise.all(properties.map((name) => element.getCssValue(name)));
+      return Object.fromEntries(properties.map((name, i) => [name, values[i]]));
+    },
+
+    async panelAttribute(selector, name) {
+      return (await panelElement(session.driver, selector)).getAttribute(name);
+    },
+
+    async panelRect(selector) {
+      return (await panelElement(session.driver, selector)).getRect();
+    },
+
+    async panelScreenshot(selector) {
+      return viewportShot(session.driver, selector ? await session.panelRect(selector) : await panelBox(session.inPage));
+    },
+
+    async elementScreenshot(selector) {
+      return viewportShot(session.driver, await (await session.driver.findElement(By.css(selector))).getRect());
+    },
+
+    elementRects: (selectors) => session.inPage((query) => [...document.querySelectorAll(query)].map((node) => {
+      const { x, y, width, height } = node.getBoundingClientRect();
+      return { x, y, width, height };
+    }), selectors.join(', ')),
   };
 
   before(async () => {

@@ -145,12 +145,16 @@ fn negated_before(before: &str, denier: Denier) -> bool {
     // ("your browser does not", "you may not"); "if" there makes it a condition.
     let before_cue = |back: usize| cue.checked_sub(back).map(|i| words[i]);
     let subject = match before_cue(1) {
-        Some(aux) if AUXILIARIES.contains(&aux) => before_cue(2),
+        // "set your browser to not accept": the subject is before "to".
+        Some(aux) if AUXILIARIES.contains(&aux) || aux == "to" => before_cue(2),
         word => word,
     };
+    // "will not work without cookies": a denial of doing without it says
+    // it is needed.
+    let doubled = words[cue] == "without" && words[..cue].iter().rev().take(6).copied().any(is_cue);
     let conditional_or_readers = (1..=3).filter_map(before_cue).any(|w| w == "if")
         || (denier == Denier::Site && subject.is_some_and(|w| CLAUSE_WORDS.reader_subjects.contains(&w)));
-    !released && !broken && !conditional_or_readers
+    !released && !broken && !conditional_or_readers && !doubled
 }
 
 fn is_cue(word: &str) -> bool {

@@ -105,8 +105,10 @@ impl Rules {
                 found.retain(|m| completes || m.end > sentence.own_start);
             }
             if let Some(not_inside) = rule.not_inside {
+                // Hosts are found shortest first ("library card" of "library
+                // card number"): a match that overlaps one stands inside it.
                 let hosts = self.library.find_all(scan, not_inside, whole.clone());
-                found.retain(|m| !hosts.iter().any(|host| host.start <= m.start && m.end <= host.end));
+                found.retain(|m| !hosts.iter().any(|host| host.start < m.end && m.start < host.end));
             }
             if found.is_empty() {
                 continue;
@@ -164,12 +166,16 @@ impl Rules {
             Actor::Reader => Denier::SiteOrReader,
             Actor::Site | Actor::Anyone => Denier::Site,
         };
+        // A match in a question or label takes the answer's polarity, turned
+        // around when the prompt itself denies ("Zero ads:" + "none here").
         let answered = match sentence.lead {
-            Lead::Answer { denied } if matched.end <= sentence.own_start => Some(denied),
+            Lead::Answer { denied } if matched.end <= sentence.own_start => {
+                Some(denied != reading.is_negated(matched.clone(), denier))
+            }
             _ => None,
         };
         let clause = reading.clause_around(matched.clone());
-        if rule.actor != Actor::Anyone && reading.is_about_other_sites(matched.clone()) {
+        if reading.is_about_other_sites(matched.clone()) {
             Outcome::AboutOtherSites
         } else if rule.actor == Actor::Site && reading.is_a_right(matched.clone(), sentence.own_start) {
             Outcome::RightsList

@@ -82,13 +82,51 @@ pub struct Segment {
 /// Splits `text` into segments, in document order.
 pub fn segment(text: &str) -> Vec<Segment> {
     let mut splitter = Splitter { text, segments: Vec::new(), heading: None, lead_in: None, prompt: None, table: None };
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        splitter.line(line_start..line_start + line.len());
-        line_start += line.len();
+    for line in logical_lines(text) {
+        splitter.line(line);
     }
     splitter.end_table();
     splitter.segments
+}
+
+/// The lines of `text`, a hard-wrapped line joined with its continuation:
+/// a line that does not end a sentence or introduce a list, followed by
+/// one that starts in lowercase ("If you delete your" + "account, your
+/// data..."), is one line. After a line ending with ':' and until a blank
+/// line, lines are a list's items and are never joined.
+fn logical_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut physical = text.split_inclusive('\n').scan(0, |start, line| {
+        let range = *start..*start + line.len();
+        *start = range.end;
+        Some(range)
+    });
+    let mut pending = physical.next();
+    let mut in_list = false;
+    std::iter::from_fn(move || {
+        let mut line = pending.take()?;
+        for next in physical.by_ref() {
+            if !in_list && continues(&text[line.clone()], &text[next.clone()]) {
+                line.end = next.end;
+            } else {
+                pending = Some(next);
+                break;
+            }
+        }
+        let trimmed = text[line.clone()].trim();
+        in_list = trimmed.ends_with(':') || (in_list && !trimmed.is_empty());
+        Some(line)
+    })
+}
+
+/// Whether `next` continues the sentence `line` was cut in.
+fn continues(line: &str, next: &str) -> bool {
+    let (line, next) = (line.trim(), next.trim());
+    let open = line.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',');
+    open && next.starts_with(|c: char| c.is_lowercase())
+        && list_marker(line).is_none()
+        && heading_marker(line).is_none()
+        && table_cells(line).is_none()
+        && table_cells(next).is_none()
 }
 
 /// A table being read: its first row, and whether any row followed it.
@@ -133,6 +171,11 @@ impl Splitter<'_> {
         if let Some(content) = after_prefix(line, list_marker(line)) {
             let item = trim(self.text, range.start + content..range.end);
             self.list_item(item);
+            return;
+        }
+        if self.lead_in.is_some() && line.starts_with(|c: char| c.is_lowercase()) {
+            // "You can:" then "ask us what we hold": an item without a marker.
+            self.list_item(range);
             return;
         }
         if let Some(colon) = label_end(line) {
@@ -208,14 +251,18 @@ impl Splitter<'_> {
         }
     }
 
+    /// Pushes a heading; one that asks a question ("Do you sell my data?")
+    /// is also the prompt its answer is read with.
     fn push_heading(&mut self, range: Range<usize>) {
+        let kind = if is_question(&self.text[range.clone()]) { SegmentKind::Prompt } else { SegmentKind::Heading };
         let segments = &mut self.segments;
         cut_long(self.text, range, |piece| {
-            segments.push(Segment { range: piece, kind: SegmentKind::Heading, heading: None, lead_in: None });
+            segments.push(Segment { range: piece, kind, heading: None, lead_in: None });
         });
-        self.heading = Some(self.segments.len() - 1);
+        let index = self.segments.len() - 1;
+        self.heading = Some(index);
         self.lead_in = None;
-        self.prompt = None;
+        self.prompt = (kind == SegmentKind::Prompt).then_some(index);
     }
 
     /// Pushes one segment (cut into pieces if over-long); a statement takes
@@ -275,6 +322,25 @@ mod tests {
 
     fn texts(text: &str) -> Vec<(SegmentKind, &str)> {
         segment(text).into_iter().map(|s| (s.kind, &text[s.range])).collect()
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_one_sentence() {
+        let text = "If you delete your\naccount, your data is\nerased.\nThat is all.";
+        assert_eq!(
+            texts(text),
+            [
+                (SegmentKind::Sentence, "If you delete your\naccount, your data is\nerased."),
+                (SegmentKind::Sentence, "That is all.")
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_after_a_lead_in_are_its_items_even_without_markers() {
+        let segments = segment("You can:\nask us what we hold\nask us to delete it");
+        assert_eq!((segments[1].kind, segments[1].lead_in), (SegmentKind::ListItem, Some(0)));
+        assert_eq!((segments[2].kind, segments[2].lead_in), (SegmentKind::ListItem, Some(0)));
     }
 
     #[test]
@@ -338,6 +404,13 @@ mod tests {
         assert_eq!(segments[2].lead_in, None, "only the answer's first sentence");
         assert_eq!(segments[4].lead_in, Some(3));
         assert_eq!(&text[segments[3].range.clone()], "Retention:");
+    }
+
+    #[test]
+    fn a_question_as_a_heading_prompts_its_answer() {
+        let segments = segment("### Do you sell my data?\nNo. We never have.");
+        assert_eq!(segments[0].kind, SegmentKind::Prompt);
+        assert_eq!((segments[1].heading, segments[1].lead_in), (Some(0), Some(0)));
     }
 
     #[test]
