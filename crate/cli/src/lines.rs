@@ -18,8 +18,9 @@ pub enum Format {
 
 /// Writes `value` as one line of JSON.
 pub fn json_line(out: &mut impl Write, value: &impl Serialize) -> Result<()> {
-    serde_json::to_writer(&mut *out, value).context("cannot write the output")?;
-    out.write_all(b"\n").context("cannot write the output")
+    let mut line = serde_json::to_vec(value).context("cannot write JSON")?;
+    line.push(b'\n');
+    out.write_all(&line).context("cannot write the output")
 }
 
 /// Writes one CSV row, quoting fields as needed.
@@ -27,4 +28,37 @@ pub fn csv_row<'a>(out: &mut impl Write, fields: impl IntoIterator<Item = &'a st
     let mut row = csv::Writer::from_writer(out);
     row.write_record(fields).context("cannot write the output")?;
     row.flush().context("cannot write the output")
+}
+
+/// A run whose reader stopped reading (`| head`) is done, not failed: the
+/// rest is not wanted. Any other error stays one.
+pub fn done_if_closed_pipe(result: Result<()>) -> Result<()> {
+    match result {
+        Err(error) if is_closed_pipe(&error) => Ok(()),
+        other => other,
+    }
+}
+
+fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let io = cause.downcast_ref::<std::io::Error>().or_else(|| match cause.downcast_ref::<csv::Error>()?.kind() {
+            csv::ErrorKind::Io(io) => Some(io),
+            _ => None,
+        });
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_pipe_ends_the_run_quietly() {
+        let closed = || std::io::Error::new(std::io::ErrorKind::BrokenPipe, "closed");
+        assert!(done_if_closed_pipe(Err(anyhow::Error::new(closed()).context("cannot write the output"))).is_ok());
+        let through_csv = csv::Error::from(closed());
+        assert!(done_if_closed_pipe(Err(anyhow::Error::new(through_csv).context("cannot write"))).is_ok());
+        assert!(done_if_closed_pipe(Err(anyhow::anyhow!("disk full"))).is_err());
+    }
 }

@@ -125,8 +125,8 @@ fn main() -> ExitCode {
         Command::Badges => print_out(&policy_badges::markdown_table()),
         Command::Explain { file } => input::read(&file).and_then(|text| print_out(&render::explanations(&text))),
         Command::Eval { paths, json, misses } => eval::run(&paths, &eval::Options { json: json.as_deref(), misses }),
-        Command::Batch(args) => batch::run(&args),
-        Command::Timeline(args) => timeline::run(&args),
+        Command::Batch(args) => lines::done_if_closed_pipe(batch::run(&args)),
+        Command::Timeline(args) => lines::done_if_closed_pipe(timeline::run(&args)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -161,6 +161,29 @@ fn resume_skips_what_the_output_has() {
 }
 
 #[test]
+fn a_reader_that_stops_early_is_no_failure() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for i in 0..600 {
+        std::fs::write(dir.path().join(format!("{i:03}.md")), POLICY_V1).expect("a file");
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_policy-badges"))
+        .args(["batch", "--jobs", "1", "."])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("a pipe")).read_line(&mut first).expect("a line");
+    assert!(first.starts_with("{\"id\":\"./000.md\""), "{first}");
+    // The pipe is closed here, like `| head -1` closes it.
+    assert!(child.wait().expect("an exit").success());
+}
+
+#[test]
 fn usage_errors_stop_before_any_work() {
     let dir = tempfile::tempdir().expect("a temp dir");
     for args in [&["batch", "missing-dir"][..], &["batch", "--resume", "."], &["batch", "-", "-"]] {
