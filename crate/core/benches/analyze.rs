@@ -120,7 +120,7 @@ fn measure(cases: &[Case], word: &Regex) -> Vec<Stats> {
 
 /// The seed policies, in file-name order.
 fn seeds() -> Vec<Text> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/seeds");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seeds");
     let mut paths: Vec<_> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
         .map(|entry| entry.expect("a directory entry").path())

@@ -76,8 +76,11 @@ impl Compiled {
                 let mut values = String::new();
                 for (name, words) in &file.words {
                     let field = name.replace('-', "_");
-                    let _ = writeln!(fields, "    pub(crate) {field}: &'static [&'static str],");
-                    let _ = write!(values, "{field}: &{words:?}, ");
+                    let mut sorted = words.clone();
+                    sorted.sort_unstable();
+                    sorted.dedup();
+                    let _ = writeln!(fields, "    pub(crate) {field}: WordList,");
+                    let _ = write!(values, "{field}: WordList(&{sorted:?}), ");
                 }
                 let _ = writeln!(
                     out,

@@ -2,12 +2,12 @@
 
 use policy_phrase::Scan;
 
-use crate::compiled::{self, BEATS};
+use crate::compiled::BEATS;
 use crate::detect::Signals;
 use crate::document::{Document, Visit};
-use crate::resolve::{resolve, Findings};
 use crate::links;
-use crate::rules::{Hit, Lead, Outcome, Rules, SentenceView};
+use crate::resolve::{resolve, Findings};
+use crate::rules::{Contexts, Hit, Lead, Outcome, Rules, SentenceView};
 use crate::summary::{Badge, Evidence, Summary};
 use crate::taxonomy::BadgeId;
 use crate::text::count_words;
@@ -102,9 +102,9 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
         }
         Visit::Statement(index, view) => {
             let mut rewritten = String::new();
-            let (view, scan) = reader.read(document, index, view, &mut rewritten);
+            let (view, scan, around) = reader.read(document, index, view, &mut rewritten);
             let (mut earned, mut denied) = (Vec::new(), Vec::new());
-            rules.trace(view, &scan, |hit| {
+            rules.trace(view, &scan, around, |hit| {
                 if let Some(badge) = hit.badge {
                     findings.add(badge, index, hit.strength);
                     match hit.outcome {
@@ -139,25 +139,32 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
 /// Reads statements in order, each scanned once: an opening pronoun is
 /// read as the party the statement before named ("We use Sensify. It
 /// receives your readings." is a third party receiving them), which takes
-/// a second scan of the few statements that open so.
+/// a second scan of the few statements that open so. What the section's
+/// heading and the statement before hold of the rules' contexts is kept
+/// from their own scans.
 #[derive(Default)]
 struct StatementReader {
     /// The party the statement before named, in the same section.
     party: Option<&'static str>,
+    /// The section's heading, by index, and the contexts it holds.
+    heading: Option<(usize, Contexts)>,
+    /// The contexts the statement before holds, in the same section.
+    previous: Contexts,
 }
 
 impl StatementReader {
-    /// The view of statement `index` as the rules read it, and its scan;
-    /// `rewritten` holds its text when a pronoun was replaced.
+    /// The view of statement `index` as the rules read it, its scan, and
+    /// the contexts around it; `rewritten` holds its text when a pronoun
+    /// was replaced.
     fn read<'v>(
         &mut self,
         document: &Document<'_>,
         index: usize,
         view: SentenceView<'v>,
         rewritten: &'v mut String,
-    ) -> (SentenceView<'v>, Scan<'v>) {
-        let library = compiled::library();
-        let scan = library.scan(view.text);
+    ) -> (SentenceView<'v>, Scan<'v>, Contexts) {
+        let rules = Rules::get();
+        let scan = rules.scan(view.text);
         let pronoun = match (view.lead, self.party) {
             (Lead::None, Some(party)) => links::opening_pronoun(&scan).map(|end| (party, end)),
             _ => None,
@@ -167,17 +174,34 @@ impl StatementReader {
                 rewritten.push_str(party);
                 rewritten.push_str(&view.text[end..]);
                 let view = SentenceView { text: rewritten.as_str(), ..view };
-                (view, library.scan(view.text))
+                (view, rules.scan(view.text))
             }
             None => (view, scan),
         };
         self.party = links::party_named(&scan, document.original(index));
-        (view, scan)
+        let heading = match (document.segments[index].heading, self.heading) {
+            (Some(at), Some((read, contexts))) if at == read => contexts,
+            (Some(at), _) => {
+                let text = document.normalized(at);
+                let contexts = rules.contexts_in(&rules.scan(text), 0..text.len());
+                self.heading = Some((at, contexts));
+                contexts
+            }
+            (None, _) => Contexts::default(),
+        };
+        let around = heading.with(self.previous);
+        // The statement's own words: a table row's are spread among its
+        // header's, so all of it.
+        let own = if view.lead == Lead::Table { 0 } else { view.own_start };
+        self.previous = rules.contexts_in(&scan, own..view.text.len());
+        (view, scan, around)
     }
 
-    /// A heading starts a new section: pronouns do not reach across it.
+    /// A heading starts a new section: pronouns and the statement before
+    /// do not reach across it.
     fn section_ends(&mut self) {
         self.party = None;
+        self.previous = Contexts::default();
     }
 }
 
@@ -225,14 +249,14 @@ pub fn explain(input: &str) -> Vec<Explanation> {
     let rules = Rules::get();
     let mut reader = StatementReader::default();
     document.walk(|visit| {
-        let Visit::Statement(index, view) = visit else {
-            reader.section_ends();
-            return;
+        let (index, view) = match visit {
+            Visit::Heading(_) => return reader.section_ends(),
+            Visit::Statement(index, view) => (index, view),
         };
         let mut rewritten = String::new();
-        let (view, scan) = reader.read(&document, index, view, &mut rewritten);
+        let (view, scan, around) = reader.read(&document, index, view, &mut rewritten);
         let mut hits = Vec::new();
-        rules.trace(view, &scan, |hit| hits.push(hit));
+        rules.trace(view, &scan, around, |hit| hits.push(hit));
         if !hits.is_empty() {
             explanations.push(Explanation {
                 sentence: document.original(index).to_string(),

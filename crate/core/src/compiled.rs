@@ -53,6 +53,18 @@ pub struct RuleDef {
     pub place: &'static str,
 }
 
+/// A word list of a rule file, sorted by the build script so a word is
+/// looked up by binary search.
+#[derive(Debug, Clone, Copy)]
+pub struct WordList(pub &'static [&'static str]);
+
+impl WordList {
+    /// Whether `word` is in the list.
+    pub fn contains(self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
+}
+
 // The library's bytes (`LIBRARY`), the rules (`RULES`), the resolution
 // pairs (`IMPLIES`, `BEATS`), and for each file of named patterns a struct
 // of their ids (`CLAUSE`: clause.toml, `LINKS`, `EVIDENCE`, `DETECT`) and

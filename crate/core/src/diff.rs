@@ -76,9 +76,20 @@ pub fn diff_records(old: &[BadgeRecord], new: &[BadgeRecord]) -> Diff {
     }
     diff.removed = old.keys().filter(|id| !new.contains_key(*id)).cloned().collect();
     for ids in [&mut diff.added, &mut diff.removed, &mut diff.changed_evidence] {
-        ids.sort_unstable_by_key(|id| display_key(id)); // keys hold the id: distinct
+        in_display_order(ids);
     }
     diff
+}
+
+/// Puts distinct ids, alphabetical as the index keeps them, in display
+/// order: known badges as [`BadgeId::sort_for_display`] does, then unknown
+/// ids as they were.
+fn in_display_order(ids: &mut Vec<String>) {
+    let (known, unknown): (Vec<String>, Vec<String>) = ids.drain(..).partition(|id| BadgeId::parse(id).is_some());
+    let mut held: Vec<BadgeId> = known.iter().filter_map(|id| BadgeId::parse(id)).collect();
+    BadgeId::sort_for_display(&mut held);
+    ids.extend(held.into_iter().map(|id| id.as_str().to_string()));
+    ids.extend(unknown);
 }
 
 fn index(records: &[BadgeRecord]) -> BTreeMap<String, BTreeSet<String>> {
@@ -90,11 +101,6 @@ fn index(records: &[BadgeRecord]) -> BTreeMap<String, BTreeSet<String>> {
             .extend(record.evidence.iter().map(|e| normalize::for_matching(&e.text)));
     }
     index
-}
-
-fn display_key(id: &str) -> (bool, Option<(crate::taxonomy::Group, &'static str)>, String) {
-    let known = BadgeId::parse(id).map(BadgeId::display_key);
-    (known.is_none(), known, id.to_string())
 }
 
 #[cfg(test)]

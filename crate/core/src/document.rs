@@ -75,13 +75,11 @@ impl<'a> Document<'a> {
     /// Visits the headings and statements in order (prompts and table
     /// headers are read with the statements they introduce).
     pub fn walk(&self, mut visit: impl FnMut(Visit<'_>)) {
-        let mut previous: Option<usize> = None;
         let mut joined = String::new();
         for (index, segment) in self.segments.iter().enumerate() {
             match segment.kind {
                 SegmentKind::Heading => {
                     visit(Visit::Heading(self.normalized(index)));
-                    previous = None;
                     continue;
                 }
                 SegmentKind::Prompt | SegmentKind::TableHeader => continue,
@@ -95,15 +93,7 @@ impl<'a> Document<'a> {
                     (0, Lead::None)
                 }
             };
-            let view = SentenceView {
-                text: &joined,
-                own_start,
-                lead,
-                heading: segment.heading.map(|h| self.normalized(h)),
-                previous: previous.map(|p| self.normalized(p)),
-            };
-            visit(Visit::Statement(index, view));
-            previous = Some(index);
+            visit(Visit::Statement(index, SentenceView { text: &joined, own_start, lead }));
         }
     }
 
@@ -136,7 +126,6 @@ impl<'a> Document<'a> {
             }
         }
     }
-
 }
 
 /// Whether a prompt is a label ("Retention:") or a yes-or-no question ("Do
@@ -255,5 +244,4 @@ mod tests {
         let got = views("Category | Sold | Shared with\nIdentifiers | No | advertisers");
         assert_eq!(got[0], ("category: identifiers; not sold; shared with: advertisers".into(), 0, Lead::Table));
     }
-
 }

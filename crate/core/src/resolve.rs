@@ -6,6 +6,7 @@
 //! share" followed by "we share X with partner Y" is sharing).
 
 use crate::compiled::{BEATS, IMPLIES};
+use crate::rules::MAX_STRENGTH;
 use crate::taxonomy::BadgeId;
 
 /// Disclosures at least this strong (see `rules::strength`) withdraw a
@@ -54,9 +55,12 @@ impl Findings {
     /// The statements that earned `badge`, strongest first (the earliest
     /// among equals).
     pub fn ranked(&self, badge: BadgeId) -> Vec<usize> {
-        let mut evidence = self.evidence[badge as usize].clone();
-        evidence.sort_by_key(|&(index, strength)| (std::cmp::Reverse(strength), index));
-        evidence.into_iter().map(|(index, _)| index).collect()
+        // Strengths are 0 to 3: one pass per strength keeps document order.
+        let evidence = &self.evidence[badge as usize];
+        (0..=MAX_STRENGTH)
+            .rev()
+            .flat_map(|strength| evidence.iter().filter(move |&&(_, s)| s == strength).map(|&(index, _)| index))
+            .collect()
     }
 
     /// The badges found, in taxonomy order.
@@ -75,19 +79,40 @@ impl Findings {
 /// a blanket denial.
 pub fn resolve(findings: &mut Findings) {
     for &(found, entailed) in IMPLIES {
-        let evidence = findings.evidence[found as usize].clone();
-        for (index, strength) in evidence {
-            let target = &mut findings.evidence[entailed as usize];
-            match target.iter_mut().find(|(earned, _)| *earned == index) {
-                Some((_, best)) => *best = (*best).max(strength),
-                None => target.push((index, strength)),
-            }
-        }
-        findings.evidence[entailed as usize].sort_unstable();
+        let merged = merge(&findings.evidence[found as usize], &findings.evidence[entailed as usize]);
+        findings.evidence[entailed as usize] = merged;
     }
     for &(disclosure, denial) in BEATS {
         if findings.strongest(disclosure).is_some_and(|strength| strength >= DISCLOSURE_STRENGTH) {
             findings.evidence[denial as usize].clear();
+        }
+    }
+}
+
+/// Two evidence lists in document order as one, a statement in both
+/// keeping its greater strength.
+fn merge(a: &[(usize, u8)], b: &[(usize, u8)]) -> Vec<(usize, u8)> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x.0 == y.0 => {
+                merged.push((x.0, x.1.max(y.1)));
+                (i, j) = (i + 1, j + 1);
+            }
+            (Some(&x), Some(&y)) if x.0 < y.0 => {
+                merged.push(x);
+                i += 1;
+            }
+            (Some(&x), None) => {
+                merged.push(x);
+                i += 1;
+            }
+            (_, Some(&y)) => {
+                merged.push(y);
+                j += 1;
+            }
+            (None, None) => return merged,
         }
     }
 }

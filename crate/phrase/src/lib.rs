@@ -31,6 +31,7 @@ mod builder;
 mod bytes;
 mod error;
 mod hash;
+mod scan;
 #[cfg(feature = "compile")]
 pub mod syntax;
 mod trie;
@@ -42,7 +43,8 @@ use bytes::Reader;
 #[cfg(feature = "compile")]
 use bytes::Writer;
 pub use error::{BytesError, PatternError};
-use trie::{is_word, Occurrence, PhraseId, Trie};
+pub use scan::{Candidates, Scan};
+use trie::{is_word, PhraseId, Trie};
 
 /// How far a gap between two phrases of a pattern may stretch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -97,18 +99,11 @@ pub struct Library {
     trie: Trie,
     /// For each pattern: its chains.
     patterns: Vec<Vec<Vec<Link>>>,
-    /// For each phrase: the patterns that have a chain starting with it.
-    starting: Vec<Vec<PatternId>>,
-}
-
-/// Where the phrases of a library occur in one text.
-#[derive(Debug)]
-pub struct Scan<'t> {
-    text: &'t str,
-    /// Sorted by phrase, then start, then end.
-    occurrences: Vec<Occurrence>,
-    /// The occurrences of phrase `p` are `occurrences[bounds[p]..bounds[p + 1]]`.
-    bounds: Vec<u32>,
+    /// For each phrase: the patterns that have a chain starting with it, as
+    /// a bit set of [`Library::mask_words`] words.
+    starting: Vec<u64>,
+    /// Words per bit set of patterns (at least one).
+    mask_words: usize,
 }
 
 impl Library {
@@ -160,25 +155,23 @@ impl Library {
 
     /// The library of a trie with `phrases` phrases and these patterns.
     fn new(trie: Trie, patterns: Vec<Vec<Vec<Link>>>, phrases: usize) -> Library {
-        let mut starting = vec![Vec::new(); phrases];
+        let mask_words = patterns.len().div_ceil(64).max(1);
+        let mut starting = vec![0u64; phrases * mask_words];
         for (pattern, chains) in patterns.iter().enumerate() {
             for chain in chains {
                 if let Some(Link::Phrase(first)) = chain.first() {
-                    let patterns: &mut Vec<PatternId> = &mut starting[*first as usize];
-                    if patterns.last() != Some(&pattern) {
-                        patterns.push(pattern);
-                    }
+                    starting[*first as usize * mask_words + pattern / 64] |= 1 << (pattern % 64);
                 }
             }
         }
-        Library { trie, patterns, starting }
+        Library { trie, patterns, starting, mask_words }
     }
 
     /// The library as bytes, for [`Library::from_bytes`].
     #[cfg(feature = "compile")]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Writer::default();
-        out.index(self.starting.len());
+        out.index(self.phrases());
         self.trie.write(&mut out);
         out.index(self.patterns.len());
         for chains in &self.patterns {
@@ -212,6 +205,11 @@ impl Library {
         Ok(Library::new(trie, patterns, phrases))
     }
 
+    /// Number of phrases the patterns are made of.
+    fn phrases(&self) -> usize {
+        self.starting.len() / self.mask_words
+    }
+
     /// Number of patterns: ids run from 0 to this.
     pub fn patterns(&self) -> usize {
         self.patterns.len()
@@ -220,46 +218,13 @@ impl Library {
     /// Reads `text` once, recording every phrase occurrence that starts and
     /// ends on word boundaries.
     pub fn scan<'t>(&self, text: &'t str) -> Scan<'t> {
-        let mut found = Vec::with_capacity(text.len() / 4 + 4); // as many as tokens, about
+        let mut found = Vec::with_capacity(text.len() + 8); // about 2 a word
         self.trie.occurrences(text, &mut found);
-        // Group by phrase, keeping the trie's order within each: it finds
-        // occurrences by start, then end, so each group comes out sorted.
-        let mut bounds = vec![0u32; self.starting.len() + 1];
-        for occurrence in &found {
-            bounds[occurrence.phrase as usize + 1] += 1;
-        }
-        for phrase in 1..bounds.len() {
-            bounds[phrase] += bounds[phrase - 1];
-        }
-        // Place from the last: each group fills from its end, and its bound
-        // moves down to its start.
-        let mut occurrences = vec![Occurrence { phrase: 0, start: 0, end: 0 }; found.len()];
-        for occurrence in found.into_iter().rev() {
-            let end = &mut bounds[occurrence.phrase as usize + 1];
-            *end -= 1;
-            occurrences[*end as usize] = occurrence;
-        }
-        bounds.rotate_left(1);
-        if let Some(last) = bounds.last_mut() {
-            *last = occurrences.len() as u32;
-        }
-        Scan { text, occurrences, bounds }
-    }
-
-    /// The patterns that may match in a scanned text: those with a chain
-    /// whose first phrase occurs in it. Ascending, without repeats.
-    pub fn candidates(&self, scan: &Scan<'_>) -> Vec<PatternId> {
-        let mut candidates = Vec::with_capacity(16);
-        let mut previous = None;
-        for occurrence in &scan.occurrences {
-            if previous != Some(occurrence.phrase) {
-                candidates.extend(&self.starting[occurrence.phrase as usize]);
-                previous = Some(occurrence.phrase);
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
+        let starting = |phrase: PhraseId| {
+            let at = phrase as usize * self.mask_words;
+            &self.starting[at..at + self.mask_words]
+        };
+        Scan::new(text, found, self.phrases(), self.mask_words, starting)
     }
 
     /// Every match of `pattern` inside `within`, leftmost first, not
@@ -322,7 +287,7 @@ impl Library {
             let candidates = scan.of(*first);
             let at = candidates.partition_point(|o| o.start < from);
             for occurrence in &candidates[at..] {
-                if occurrence.end > until || !gap_allows(lead, &scan.text[from..occurrence.start]) {
+                if occurrence.end > until || !gap_allows(lead, &scan.text()[from..occurrence.start]) {
                     break;
                 }
                 if scan.extend(&chain[1..], occurrence.end, until).is_some() {
@@ -334,50 +299,6 @@ impl Library {
     }
 }
 
-impl<'t> Scan<'t> {
-    /// The scanned text.
-    pub fn text(&self) -> &'t str {
-        self.text
-    }
-
-    /// Length of the scanned text, in bytes.
-    pub fn len(&self) -> usize {
-        self.text.len()
-    }
-
-    /// Whether the scanned text is empty.
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-
-    /// Occurrences of `phrase`, by start.
-    fn of(&self, phrase: PhraseId) -> &[Occurrence] {
-        let phrase = phrase as usize;
-        &self.occurrences[self.bounds[phrase] as usize..self.bounds[phrase + 1] as usize]
-    }
-
-    /// The end of the shortest completion of `links` (a gap, a phrase, a
-    /// gap...) from `position`, not past `until`.
-    fn extend(&self, links: &[Link], position: usize, until: usize) -> Option<usize> {
-        let (gap, phrase) = match links {
-            [] => return Some(position),
-            [Link::Gap(gap), Link::Phrase(phrase), ..] => (*gap, *phrase),
-            _ => return None, // chains alternate phrase, gap, phrase (syntax::chains)
-        };
-        let candidates = self.of(phrase);
-        let at = candidates.partition_point(|o| o.start < position);
-        for occurrence in &candidates[at..] {
-            if occurrence.end > until || !gap_allows(gap, &self.text[position..occurrence.start]) {
-                break; // later occurrences are only further away
-            }
-            if let Some(end) = self.extend(&links[2..], occurrence.end, until) {
-                return Some(end);
-            }
-        }
-        None
-    }
-}
-
 /// Sorts ranges by start, then end.
 pub fn sort_ranges(ranges: &mut [Range<usize>]) {
     ranges.sort_unstable_by_key(|r| (r.start, r.end));
@@ -386,12 +307,31 @@ pub fn sort_ranges(ranges: &mut [Range<usize>]) {
 /// Whether `between` fits in `gap`. Monotone: if a text does not fit, no
 /// text extending it does.
 fn gap_allows(gap: Gap, between: &str) -> bool {
-    let words = || between.split(' ').filter(|token| token.bytes().any(is_word)).count();
-    match gap {
-        Gap::Words(max) => between.bytes().all(|b| is_word(b) || matches!(b, b' ' | b'-')) && words() <= max,
-        Gap::WordsAndCommas(max) => !between.contains([';', ':']) && words() <= max,
-        Gap::Clause => !between.contains(['.', ';']),
+    let (max, punctuation) = match gap {
+        Gap::Clause => return !between.bytes().any(|b| b == b'.' || b == b';'),
+        Gap::Words(max) => (max, false),
+        Gap::WordsAndCommas(max) => (max, true),
+    };
+    // Words are the space-separated tokens with a letter or digit in them;
+    // one pass, stopping at the first word too many.
+    let mut words = 0;
+    let mut in_word = false;
+    for byte in between.bytes() {
+        if byte == b' ' {
+            in_word = false;
+        } else if is_word(byte) {
+            if !in_word {
+                words += 1;
+                if words > max {
+                    return false;
+                }
+            }
+            in_word = true;
+        } else if if punctuation { matches!(byte, b';' | b':') } else { byte != b'-' } {
+            return false;
+        }
     }
+    true
 }
 
 #[cfg(test)]
@@ -462,9 +402,10 @@ mod tests {
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
-        /// Grouping the trie's finds by phrase sorts them as a full sort would.
+        /// Grouping the trie's finds by phrase keeps each phrase's in order,
+        /// once each, and none of another phrase.
         #[test]
-        fn scans_hold_every_occurrence_once_in_order(words in proptest::collection::vec(0usize..9, 0..40)) {
+        fn scans_group_every_occurrence_once_in_order(words in proptest::collection::vec(0usize..9, 0..40)) {
             const VOCABULARY: [&str; 9] = ["we", "do", "not", "sell", "selling", "data", ",", "advertisers", "ad"];
             let lib = library(&["we ~2 sell*", "sell(ing)?|sel*|s*", "data|personal data|we do", "ad*|advertis*", "do not"]);
             let text: Vec<&str> = words.iter().map(|&w| VOCABULARY[w]).collect();
@@ -474,10 +415,8 @@ mod tests {
             lib.trie.occurrences(&text, &mut expected);
             expected.sort_unstable();
             expected.dedup();
-            proptest::prop_assert_eq!(&scan.occurrences, &expected);
-            for phrase in 0..lib.starting.len() as PhraseId {
-                proptest::prop_assert!(scan.of(phrase).iter().all(|o| o.phrase == phrase));
-            }
+            let grouped: Vec<_> = (0..lib.phrases() as PhraseId).flat_map(|phrase| scan.of(phrase).to_vec()).collect();
+            proptest::prop_assert_eq!(grouped, expected);
         }
     }
 
@@ -500,7 +439,7 @@ mod tests {
             if let Ok(lib) = Library::from_bytes(&damaged) {
                 let text = "we do not share cookies, e.g. web beacons; we may well sell data";
                 let scan = lib.scan(text);
-                for pattern in lib.candidates(&scan) {
+                for pattern in scan.candidates().iter() {
                     lib.find_all(&scan, pattern, 0..text.len());
                 }
             }

@@ -273,24 +273,29 @@ impl Trie {
             for &(token, word) in &tokens[first..] {
                 // Every phrase found in this step spans start..token.end: a
                 // phrase found twice (by two of its stems, or by a stem and
-                // a whole word) is kept once.
+                // a whole word) is kept once. A node's ends are distinct,
+                // so only the stems' finds need looking through.
                 let step = out.len();
-                let mut found = |phrase| {
-                    if !out[step..].iter().any(|o: &Occurrence| o.phrase == phrase) {
-                        out.push(Occurrence { phrase, start, end: token.end });
-                    }
-                };
-                // A token is a run of word bytes or one other byte.
                 let stems = self.nodes.stems[node as usize];
+                // A token is a run of word bytes or one other byte.
                 if stems != NO_STEMS && is_word(text.as_bytes()[token.start]) {
-                    self.stems_of(stems - 1, &text[token.start..token.end], &mut found);
+                    self.stems_of(stems - 1, &text[token.start..token.end], |phrase| {
+                        if !out[step..].iter().any(|o: &Occurrence| o.phrase == phrase) {
+                            out.push(Occurrence { phrase, start, end: token.end });
+                        }
+                    });
                 }
                 let child = if word == UNKNOWN { NO_NODE } else { self.child(node, word) };
                 if child == NO_NODE {
                     break;
                 }
                 node = child;
-                self.nodes.ends.get(node).iter().for_each(|&phrase| found(phrase));
+                let stem_finds = out.len();
+                for &phrase in self.nodes.ends.get(node) {
+                    if !out[step..stem_finds].iter().any(|o| o.phrase == phrase) {
+                        out.push(Occurrence { phrase, start, end: token.end });
+                    }
+                }
             }
         }
     }

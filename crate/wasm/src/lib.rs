@@ -7,12 +7,14 @@
 //! `text.slice(e.start, e.end) === e.text`. Errors arrive as JS exceptions
 //! with a message; nothing here panics on any input.
 
-use serde::{Deserialize, Serialize};
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 mod offsets;
 
-use policy_badges::diff::BadgeRecord;
+use policy_badges::diff::{BadgeRecord, EvidenceRecord};
 use policy_badges::Mode;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -21,17 +23,55 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
 }
 
-fn records(value: JsValue, which: &str) -> Result<Vec<BadgeRecord>, JsError> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("{which} badges must be an array of {{id, evidence: [{{text}}]}}: {e}")))
+/// Property `key` of a JS value (an error for `null` and `undefined`).
+fn property(value: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(value, &JsValue::from_str(key))
 }
 
-/// `analyze`'s options, all optional: `{excerpt: boolean}`.
-#[derive(Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct Options {
-    /// Read the text as part of a policy (a selection): no policy gate.
-    excerpt: bool,
+/// Badge records from JS, `[{id, evidence: [{text}]}]`, read by hand: the
+/// module then carries no deserializer (see the README's size figures).
+fn records(value: &JsValue, which: &str) -> Result<Vec<BadgeRecord>, JsError> {
+    let malformed = || JsError::new(&format!("{which} badges must be an array of {{id, evidence: [{{text}}]}}"));
+    let string = |value: &JsValue, key: &str| property(value, key).ok().and_then(|v| v.as_string());
+    let records = value.dyn_ref::<Array>().ok_or_else(malformed)?;
+    records
+        .iter()
+        .map(|record| {
+            let id = string(&record, "id").ok_or_else(malformed)?;
+            let evidence = property(&record, "evidence").map_err(|_| malformed())?;
+            let evidence = match evidence.dyn_ref::<Array>() {
+                Some(list) => list
+                    .iter()
+                    .map(|item| string(&item, "text").map(|text| EvidenceRecord { text }).ok_or_else(malformed))
+                    .collect::<Result<_, _>>()?,
+                None if evidence.is_undefined() => Vec::new(),
+                None => return Err(malformed()),
+            };
+            Ok(BadgeRecord { id, evidence })
+        })
+        .collect()
+}
+
+/// How `analyze` reads its text, from its options: `{excerpt: boolean}`,
+/// each key optional, or nothing.
+fn mode(options: &JsValue) -> Result<Mode, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Mode::Document);
+    }
+    let malformed = || JsError::new("options must be {excerpt: boolean}");
+    if !options.is_object() {
+        return Err(malformed());
+    }
+    if Object::keys(options.unchecked_ref::<Object>()).iter().any(|key| key.as_string().as_deref() != Some("excerpt")) {
+        return Err(malformed());
+    }
+    let excerpt = property(options, "excerpt").map_err(|_| malformed())?;
+    match excerpt.as_bool() {
+        Some(true) => Ok(Mode::Excerpt),
+        Some(false) => Ok(Mode::Document),
+        None if excerpt.is_undefined() => Ok(Mode::Document),
+        None => Err(malformed()),
+    }
 }
 
 /// Analyzes the text of a page: `{is_policy, policy_score, reason, words,
@@ -40,14 +80,7 @@ struct Options {
 /// `{excerpt: true}` for a selection or a quote, or left out.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("options must be {{excerpt: boolean}}: {e}")))?
-    };
-    let mode = if options.excerpt { Mode::Excerpt } else { Mode::Document };
-    let mut summary = policy_badges::analyze_as(text, mode);
+    let mut summary = policy_badges::analyze_as(text, mode(&options)?);
     offsets::to_utf16(&mut summary, text);
     to_js(&summary)
 }
@@ -56,7 +89,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// each), as stored by the extension's history.
 #[wasm_bindgen(js_name = diffBadges)]
 pub fn diff_badges(old: JsValue, new: JsValue) -> Result<JsValue, JsError> {
-    to_js(&policy_badges::diff_records(&records(old, "old")?, &records(new, "new")?))
+    to_js(&policy_badges::diff_records(&records(&old, "old")?, &records(&new, "new")?))
 }
 
 /// The badge taxonomy: `{groups: [{id, label}], badges: [{id, label, group,

@@ -7,10 +7,14 @@ use policy_badges::Summary;
 /// as UTF-16 code-unit offsets into the same text. Reads `input` once, up
 /// to the last offset.
 pub fn to_utf16(summary: &mut Summary, input: &str) {
-    let mut offsets: Vec<usize> =
-        summary.badges.iter().flat_map(|b| b.evidence.iter().flat_map(|e| [e.start, e.end])).collect();
-    offsets.sort_unstable();
-    offsets.dedup();
+    // A few hundred at most (MAX_EVIDENCE a badge): sorted by insertion.
+    let mut offsets: Vec<usize> = Vec::new();
+    for offset in summary.badges.iter().flat_map(|b| b.evidence.iter().flat_map(|e| [e.start, e.end])) {
+        let at = offsets.partition_point(|&o| o < offset);
+        if offsets.get(at) != Some(&offset) {
+            offsets.insert(at, offset);
+        }
+    }
     let mut utf16_of = Vec::with_capacity(offsets.len());
     let mut units = 0;
     let bytes = input.as_bytes();

@@ -88,7 +88,7 @@ impl<'a, 't> Reading<'a, 't> {
         let rest = &self.text[from..clause_end];
         let mut next_words = words(rest);
         let object_denied = rest.starts_with(" no ")
-            && next_words.nth(1).is_some_and(|w| !CLAUSE_WORDS.cue_releasers.contains(&w) && w != "longer");
+            && next_words.nth(1).is_some_and(|w| !CLAUSE_WORDS.cue_releasers.contains(w) && w != "longer");
         object_denied || self.library.matches_after(self.scan, CLAUSE.passive_denial, from, PASSIVE_LEAD, clause_end)
     }
 
@@ -136,7 +136,7 @@ fn negated_before(before: &str, denier: Denier) -> bool {
     };
     let next = words.get(cue + 1).copied();
     let previous = cue.checked_sub(1).map(|i| words[i]);
-    let released = next.is_some_and(|w| CLAUSE_WORDS.cue_releasers.contains(&w))
+    let released = next.is_some_and(|w| CLAUSE_WORDS.cue_releasers.contains(w))
         || (words[cue] == "not" && cue >= 2 && words[cue - 2] == "whether")
         // "Do Not Track" is a name, not a denial.
         || (words[cue] == "not" && previous == Some("do") && next == Some("track"));
@@ -153,26 +153,41 @@ fn negated_before(before: &str, denier: Denier) -> bool {
     // it is needed.
     let doubled = words[cue] == "without" && words[..cue].iter().rev().take(6).copied().any(is_cue);
     let conditional_or_readers = (1..=3).filter_map(before_cue).any(|w| w == "if")
-        || (denier == Denier::Site && subject.is_some_and(|w| CLAUSE_WORDS.reader_subjects.contains(&w)));
+        || (denier == Denier::Site && subject.is_some_and(|w| CLAUSE_WORDS.reader_subjects.contains(w)));
     !released && !broken && !conditional_or_readers && !doubled
 }
 
 fn is_cue(word: &str) -> bool {
-    CLAUSE_WORDS.negation_cues.contains(&word) || word.ends_with("n't")
+    CLAUSE_WORDS.negation_cues.contains(word) || word.ends_with("n't")
 }
 
-/// The words of `text`: runs of letters, digits, apostrophes and hyphens.
+/// The words of `text`: runs of letters, digits, apostrophes and hyphens
+/// (any non-ASCII character counts as a letter: the text is normalized).
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(is_word_separator).filter(|w| !w.is_empty())
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.bytes().position(is_word_byte)?;
+        let end = rest[start..].bytes().position(|b| !is_word_byte(b)).map_or(rest.len(), |len| start + len);
+        let word = &rest[start..end];
+        rest = &rest[end..];
+        Some(word)
+    })
 }
 
 /// The [`words`] of `text`, last first.
 fn words_backwards(text: &str) -> impl Iterator<Item = &str> {
-    text.rsplit(is_word_separator).filter(|w| !w.is_empty())
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let end = rest.bytes().rposition(is_word_byte)? + 1;
+        let start = rest[..end].bytes().rposition(|b| !is_word_byte(b)).map_or(0, |at| at + 1);
+        let word = &rest[start..end];
+        rest = &rest[..start];
+        Some(word)
+    })
 }
 
-fn is_word_separator(c: char) -> bool {
-    !(c.is_alphanumeric() || c == '\'' || c == '-')
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'\'' || byte == b'-' || !byte.is_ascii()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use policy_phrase::{Library, Scan};
+use policy_phrase::{Library, PatternId, Scan};
 
 use crate::compiled::{self, Actor, RuleDef, BEATS, EVIDENCE, RULES};
 use crate::taxonomy::BadgeId;
@@ -27,10 +27,19 @@ pub struct SentenceView<'a> {
     pub own_start: usize,
     /// How the words before `own_start` are read.
     pub lead: Lead,
-    /// Normalized heading of the section, if any.
-    pub heading: Option<&'a str>,
-    /// Normalized previous statement of the same section, if any.
-    pub previous: Option<&'a str>,
+}
+
+/// Which rules' `context` phrases a text holds ([`Rules::contexts_in`]):
+/// what a statement is read beside, its section's heading and the
+/// statement before it, is kept as this rather than scanned again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Contexts(u64);
+
+impl Contexts {
+    /// The contexts either holds.
+    pub fn with(self, other: Contexts) -> Contexts {
+        Contexts(self.0 | other.0)
+    }
 }
 
 /// What a statement is read with, and how the words of it count.
@@ -59,6 +68,9 @@ pub struct Rules {
     library: &'static Library,
     /// For each pattern of the library: the rule it is the main pattern of.
     rule_of_pattern: Vec<Option<usize>>,
+    /// The rules' `context` patterns: the one of bit `i` of [`Contexts`] is
+    /// `contexts[i]` (the build script allows no more than 64).
+    contexts: Vec<PatternId>,
 }
 
 impl Rules {
@@ -71,7 +83,10 @@ impl Rules {
             for (index, rule) in RULES.iter().enumerate() {
                 rule_of_pattern[rule.pattern] = Some(index);
             }
-            Rules { library, rule_of_pattern }
+            let mut contexts: Vec<PatternId> = RULES.iter().filter_map(|rule| rule.context).collect();
+            contexts.dedup();
+            contexts.truncate(64);
+            Rules { library, rule_of_pattern, contexts }
         })
     }
 
@@ -81,18 +96,27 @@ impl Rules {
         self.library.scan(text)
     }
 
+    /// The rules' `context` phrases that occur in `within` of a scanned
+    /// text: kept for the statements read beside it.
+    pub fn contexts_in(&self, scan: &Scan<'_>, within: Range<usize>) -> Contexts {
+        let held = self.contexts.iter().enumerate().filter(|&(_, &pattern)| {
+            scan.candidates().contains(pattern) && self.library.is_match(scan, pattern, within.clone())
+        });
+        Contexts(held.fold(0, |bits, (bit, _)| bits | 1 << bit))
+    }
+
     /// Calls `on_hit` with every match of every rule whose preconditions hold
     /// in the sentence, and what came of it: for studying the rules. `scan`
-    /// is [`Rules::scan`] of `sentence.text`.
-    pub fn trace(&self, sentence: SentenceView<'_>, scan: &Scan<'_>, mut on_hit: impl FnMut(Hit)) {
+    /// is [`Rules::scan`] of `sentence.text`; `around` is what its heading
+    /// and the statement before it hold.
+    pub fn trace(&self, sentence: SentenceView<'_>, scan: &Scan<'_>, around: Contexts, mut on_hit: impl FnMut(Hit)) {
         let whole = 0..sentence.text.len();
         let reading = OnceCell::new();
-        let context_scans = OnceCell::new();
         let mut found = Vec::new();
         let mut hits = Vec::new();
         // Candidates ascend, and rules' patterns were added in rule order:
         // rules are tried in file order.
-        for pattern in self.library.candidates(scan) {
+        for pattern in scan.candidates().iter() {
             let Some(index) = self.rule_of_pattern[pattern] else { continue };
             let rule = &RULES[index];
             self.library.find_all_into(scan, rule.pattern, whole.clone(), &mut found);
@@ -113,7 +137,7 @@ impl Rules {
             if found.is_empty() {
                 continue;
             }
-            let Some(context) = self.preconditions(rule, scan, sentence, &context_scans) else { continue };
+            let Some(context) = self.preconditions(rule, scan, whole.clone(), around) else { continue };
             let reading = reading.get_or_init(|| Reading::of(self.library, scan));
             for matched in found.drain(..) {
                 let in_lead = matched.end <= sentence.own_start;
@@ -133,14 +157,7 @@ impl Rules {
 
     /// Whether the rule's `also` and `context` phrases are where they must
     /// be, and where the context was found; `None` when they are not.
-    fn preconditions<'a>(
-        &self,
-        rule: &RuleDef,
-        scan: &Scan<'_>,
-        sentence: SentenceView<'a>,
-        context_scans: &OnceCell<Vec<Scan<'a>>>,
-    ) -> Option<Context> {
-        let whole = 0..sentence.text.len();
+    fn preconditions(&self, rule: &RuleDef, scan: &Scan<'_>, whole: Range<usize>, around: Contexts) -> Option<Context> {
         if rule.also.is_some_and(|also| !self.library.is_match(scan, also, whole.clone())) {
             return None;
         }
@@ -148,10 +165,8 @@ impl Rules {
         if self.library.is_match(scan, context, whole) {
             return Some(Context::Within);
         }
-        let around = context_scans.get_or_init(|| {
-            [sentence.heading, sentence.previous].into_iter().flatten().map(|t| self.library.scan(t)).collect()
-        });
-        around.iter().any(|other| self.library.is_match(other, context, 0..other.len())).then_some(Context::Around)
+        let bit = self.contexts.iter().position(|&pattern| pattern == context)?;
+        (around.0 >> bit & 1 == 1).then_some(Context::Around)
     }
 
     fn outcome(
@@ -215,8 +230,11 @@ fn strength(scan: &Scan<'_>, reading: &Reading<'_, '_>, matched: &Range<usize>, 
     strength -= i32::from(borrowed);
     strength -= i32::from(library.is_match(scan, EVIDENCE.generic, 0..scan.len()));
     strength -= i32::from(scan.len() > LONG_STATEMENT_BYTES);
-    strength.clamp(0, 3) as u8
+    strength.clamp(0, i32::from(MAX_STRENGTH)) as u8
 }
+
+/// The greatest [`strength`] a match can have.
+pub const MAX_STRENGTH: u8 = 3;
 
 /// Within one sentence, a match that earns one side of a disclosure/denial
 /// pair (`rules/resolve.toml`, `[[beats]]`) and lies inside the match of

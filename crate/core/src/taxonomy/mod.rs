@@ -3,6 +3,8 @@
 //! Ids are a stable contract shared by the CLI's JSON, the extension's panel
 //! and the accuracy benchmarks: never rename one, add new ones freely.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 /// Whether a practice protects the user, costs the user privacy, or is a
@@ -252,7 +254,24 @@ impl BadgeId {
 
     /// Puts distinct `ids` in display order ([`BadgeId::display_key`]).
     pub fn sort_for_display(ids: &mut [BadgeId]) {
-        ids.sort_unstable_by_key(|id| id.display_key()); // keys are distinct: stability is moot
+        let mut held = [false; BadgeId::ALL.len()];
+        ids.iter().for_each(|&id| held[id as usize] = true);
+        let ordered = BadgeId::display_order().iter().filter(|&&id| held[id as usize]);
+        ids.iter_mut().zip(ordered).for_each(|(slot, &id)| *slot = id);
+    }
+
+    /// Every badge in display order ([`BadgeId::display_key`]), worked
+    /// out once (a sort of a few dozen, by insertion).
+    pub fn display_order() -> &'static [BadgeId] {
+        static ORDER: OnceLock<Vec<BadgeId>> = OnceLock::new();
+        ORDER.get_or_init(|| {
+            let mut order: Vec<BadgeId> = Vec::with_capacity(BadgeId::ALL.len());
+            for &id in BadgeId::ALL {
+                let at = order.partition_point(|other| other.display_key() < id.display_key());
+                order.insert(at, id);
+            }
+            order
+        })
     }
 }
 

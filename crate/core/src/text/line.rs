@@ -161,7 +161,7 @@ pub fn item_reads_as_heading(item: &str, has_lead_in: bool) -> bool {
 fn reads_as_statement(line: &str) -> bool {
     let mut words =
         line.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')).filter(|w| !w.is_empty());
-    let lower = |w: &str| w.to_lowercase().replace('\u{2019}', "'");
+    let lower = |w: &str| w.to_ascii_lowercase().replace('\u{2019}', "'");
     let first = words.next().map(lower).unwrap_or_default();
     let second = words.clone().next().map(lower).unwrap_or_default();
     let verb_first =
@@ -174,7 +174,7 @@ fn reads_as_statement(line: &str) -> bool {
 
 /// The first word of `line`, lowercase.
 fn first_word(line: &str) -> String {
-    line.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase()
+    line.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_ascii_lowercase()
 }
 
 /// Whether a line is written as a title: every word capitalized but short
