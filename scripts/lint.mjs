@@ -14,6 +14,11 @@ const STEPS = [
   { name: 'cargo fmt --check', command: ['cargo', 'fmt', '--all', '--check'] },
   { name: 'cargo clippy', command: ['cargo', 'clippy', '--all-targets', '--', '-D', 'warnings'] },
   {
+    // The core is pure Rust: it builds for wasm without the bindings crate.
+    name: 'core builds for wasm32 on its own',
+    command: ['cargo', 'check', '-p', 'policy-badges', '--target', 'wasm32-unknown-unknown'],
+  },
+  {
     name: 'eslint',
     command: [`${BIN}/eslint`, '--no-error-on-unmatched-pattern', 'extension', 'tests', 'scripts', 'bench', 'eslint.config.js'],
   },

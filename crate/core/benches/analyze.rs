@@ -18,7 +18,7 @@
 //! least 3 rounds and 0.5 s; then at least 30 timed rounds and 1 s. Each
 //! case reports the median, min and p90 (nearest rank) of its runs, in µs.
 //!
-//! The core uses no regex engine (see `src/phrase`); the `regex` crate here
+//! The core uses no regex engine (see `crate/phrase`); the `regex` crate here
 //! is only the baseline's, so the core runs as in the shipped CLI.
 
 use std::fs;
