@@ -122,10 +122,14 @@ impl Rules {
             self.library.find_all_into(scan, rule.pattern, whole.clone(), &mut found);
             // A list's lead-in earns its badges itself: a match there counts
             // for an item only when it reaches into the item, or when the
-            // item completes it ("Signals we honor:" + "- Do Not Track").
+            // item completes it ("Signals we honor:" + "- Do Not Track"). A
+            // topic the lead-in names is every item's ("Your rights under
+            // the CCPA:" + "- to delete your data"), even when the lead-in
+            // reads as a heading and earns nothing itself.
             if sentence.lead == Lead::List {
                 let own = sentence.own_start..sentence.text.len();
-                let completes = rule.also.is_some_and(|also| self.library.is_match(scan, also, own));
+                let completes =
+                    rule.actor == Actor::Anyone || rule.also.is_some_and(|also| self.library.is_match(scan, also, own));
                 found.retain(|m| completes || m.end > sentence.own_start);
             }
             if let Some(not_inside) = rule.not_inside {

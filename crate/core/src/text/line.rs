@@ -58,6 +58,24 @@ const OBJECT_STARTS: &[&str] = &[
     "some",
 ];
 
+/// Last words that make a short list item a statement of a state, not a
+/// contents entry: "GDPR compliant", "Analytics disabled", "Data encrypted".
+const PREDICATE_ENDS: &[&str] = &[
+    "compliant",
+    "ready",
+    "certified",
+    "supported",
+    "honored",
+    "honoured",
+    "enabled",
+    "disabled",
+    "encrypted",
+    "guaranteed",
+    "respected",
+    "blocked",
+    "off",
+];
+
 /// Words a heading written as a question without its "?" starts with
 /// ("How we use your information").
 const WH_WORDS: &[&str] = &["how", "what", "why", "when", "where", "who", "whom", "which", "whose"];
@@ -152,7 +170,15 @@ pub fn item_reads_as_heading(item: &str, has_lead_in: bool) -> bool {
     !has_lead_in
         && !item.ends_with(':')
         && (is_title(item)
-            || (count_up_to(item, MAX_TOC_ITEM_WORDS + 1) <= MAX_TOC_ITEM_WORDS && !reads_as_statement(item)))
+            || (count_up_to(item, MAX_TOC_ITEM_WORDS + 1) <= MAX_TOC_ITEM_WORDS
+                && !reads_as_statement(item)
+                && !ends_in_a_state(item)))
+}
+
+/// Whether a fragment ends in a word that states a state ("GDPR compliant").
+fn ends_in_a_state(item: &str) -> bool {
+    let last = item.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("");
+    PREDICATE_ENDS.iter().any(|word| last.eq_ignore_ascii_case(word))
 }
 
 /// Whether a fragment reads like a statement: an auxiliary, a modal, a
@@ -240,6 +266,8 @@ mod tests {
         assert!(!item_reads_as_heading("Encryption of all traffic and stored files", false));
         assert!(!item_reads_as_heading("advertisers", true), "introduced by a lead-in");
         assert!(!item_reads_as_heading("No ads", false));
+        assert!(!item_reads_as_heading("GDPR compliant", false), "states a state");
+        assert!(!item_reads_as_heading("analytics disabled", false));
     }
 
     #[test]
