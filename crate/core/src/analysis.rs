@@ -244,7 +244,8 @@ pub struct Explanation {
 /// was read (before document-level resolution). Statements without a match
 /// are left out.
 pub fn explain(input: &str) -> Vec<Explanation> {
-    let document = Document::new(input, MAX_INPUT_BYTES, false);
+    // As an excerpt: a text of headings alone is read as statements.
+    let document = Document::new(input, MAX_INPUT_BYTES, true);
     let mut explanations = Vec::new();
     let rules = Rules::get();
     let mut reader = StatementReader::default();

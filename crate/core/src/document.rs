@@ -148,16 +148,25 @@ fn is_denial(answer: &str) -> bool {
 /// they are.
 fn interleave(header: &str, row: &str, out: &mut String) {
     let names: Vec<&str> = header.split('|').map(str::trim).collect();
+    let mut label_only = false;
     for (column, cell) in row.split('|').map(str::trim).enumerate() {
         if cell.is_empty() {
             continue;
         }
-        if !out.is_empty() {
-            out.push_str("; "); // each cell a clause: "no" in one denies nothing in another
+        let denial = matches!(cell, "no" | "none" | "never" | "n/a" | "-");
+        // A "no" right after the row's label denies the label itself
+        // ("cookies | no" under "used on this site": "cookies not used on
+        // this site"); any other cell is a clause of its own, so a "no" in
+        // one denies nothing in another.
+        if denial && label_only {
+            out.push(' ');
+        } else if !out.is_empty() {
+            out.push_str("; ");
         }
+        label_only = column == 0;
         let name = names.get(column).copied().unwrap_or("");
         match cell {
-            "no" | "none" | "never" | "n/a" | "-" => {
+            _ if denial => {
                 out.push_str("not ");
                 out.push_str(name);
             }

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use policy_phrase::{Gap, Library, Scan};
 
-use crate::compiled::{CLAUSE, CLAUSE_WORDS};
+use crate::compiled::{CLAUSE, CLAUSE_WORDS, LINKS};
 
 /// Words that may stand between a match and a passive denial of it
 /// (`passive-denial` in `rules/clause.toml`): a few words and the auxiliary
@@ -81,6 +81,19 @@ impl<'a, 't> Reading<'a, 't> {
             || self.has_negative_subject(clause.start, matched.start)
     }
 
+    /// The clause is a label the rest of the sentence answers with a
+    /// denial: "Sale of personal information: none", "Sharing: we never
+    /// share it".
+    pub fn is_denied_label(&self, matched: Range<usize>) -> bool {
+        // The label is where the match starts: a match may run on into
+        // the answer ("sharing: we neither sell it nor share it").
+        let clause = self.clause_around(matched.start..matched.start);
+        let rest = &self.text[clause.end..];
+        let Some(answer) = rest.strip_prefix(':') else { return false };
+        let from = clause.end + 1 + (answer.len() - answer.trim_start().len());
+        self.library.matches_after(self.scan, LINKS.denial_answer, from, Gap::Words(0), self.text.len())
+    }
+
     /// The matched words are the subject of a denied practice verb ("cookies
     /// are not used", "card numbers will never be stored") or the verb of a
     /// denied object ("we collect no personal data").
@@ -107,6 +120,14 @@ impl<'a, 't> Reading<'a, 't> {
     pub fn is_a_right(&self, matched: Range<usize>, own_start: usize) -> bool {
         self.library.is_match(self.scan, CLAUSE.rights, self.clause_around(matched))
             || self.library.is_match(self.scan, CLAUSE.rights, 0..own_start)
+    }
+
+    /// Whether `matched` runs over into a clause with a subject of its own
+    /// ("send you receipts, and it is never handed to anyone"): its words
+    /// are not one statement.
+    pub fn crosses_new_subject(&self, matched: Range<usize>) -> bool {
+        let inner = self.library.find_all(self.scan, CLAUSE.new_subject, matched.clone());
+        inner.iter().any(|b| b.start > matched.start && b.end < matched.end)
     }
 
     /// Whether the clause around `matched` is a hypothetical the site

@@ -139,6 +139,7 @@ impl Rules {
             }
             let Some(context) = self.preconditions(rule, scan, whole.clone(), around) else { continue };
             let reading = reading.get_or_init(|| Reading::of(self.library, scan));
+            found.retain(|m| !reading.crosses_new_subject(m.clone()));
             for matched in found.drain(..) {
                 let in_lead = matched.end <= sentence.own_start;
                 let outcome = self.outcome(rule, scan, reading, sentence, matched.clone());
@@ -196,7 +197,9 @@ impl Rules {
             Outcome::RightsList
         } else if rule.actor == Actor::Site && !rule.contingent && reading.is_hypothetical(matched.clone()) {
             Outcome::Hypothetical
-        } else if answered.unwrap_or_else(|| reading.is_negated(matched, denier)) {
+        } else if answered
+            .unwrap_or_else(|| reading.is_negated(matched.clone(), denier) || reading.is_denied_label(matched))
+        {
             Outcome::Denied
         } else if rule.unless.is_some_and(|unless| self.library.is_match(scan, unless, clause)) {
             Outcome::Excepted
