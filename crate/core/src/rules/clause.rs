@@ -118,8 +118,14 @@ impl<'a, 't> Reading<'a, 't> {
     /// right of the reader's ("you have the right to know whether we sell
     /// your data") rather than the site's practice.
     pub fn is_a_right(&self, matched: Range<usize>, own_start: usize) -> bool {
-        self.library.is_match(self.scan, CLAUSE.rights, self.clause_around(matched))
-            || self.library.is_match(self.scan, CLAUSE.rights, 0..own_start)
+        let clause = self.clause_around(matched);
+        // A label the clause answers ("Right to limit: you may limit...").
+        let label = if self.text[..clause.start].trim_end().ends_with(':') { clause.start } else { 0 };
+        let lead = self.text[..own_start].trim_end_matches([' ', ':']);
+        self.library.is_match(self.scan, CLAUSE.rights, clause)
+            || self.library.is_match(self.scan, CLAUSE.rights, 0..own_start.max(label))
+            // A list that opens "Your rights:" lists rights.
+            || (own_start > 0 && lead.ends_with("rights"))
     }
 
     /// Whether `matched` runs over into a clause with a subject of its own
