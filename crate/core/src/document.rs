@@ -251,6 +251,6 @@ mod tests {
     #[test]
     fn table_rows_are_read_with_their_column_names() {
         let got = views("Category | Sold | Shared with\nIdentifiers | No | advertisers");
-        assert_eq!(got[0], ("category: identifiers; not sold; shared with: advertisers".into(), 0, Lead::Table));
+        assert_eq!(got[0], ("category: identifiers not sold; shared with: advertisers".into(), 0, Lead::Table));
     }
 }

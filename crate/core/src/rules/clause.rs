@@ -22,6 +22,9 @@ const AUXILIARIES: &[&str] = &[
     "was", "were", "have", "has", "had",
 ];
 
+/// Words that open a new subject after "and" ("and the keys", "and we").
+const NEW_SUBJECTS: &[&str] = &["the", "your", "our", "their", "its", "this", "these", "those", "we", "it", "they"];
+
 /// How many words before the match a negation cue may stand.
 const NEGATION_WINDOW: usize = 14;
 
@@ -102,7 +105,15 @@ impl<'a, 't> Reading<'a, 't> {
         let mut next_words = words(rest);
         let object_denied = rest.starts_with(" no ")
             && next_words.nth(1).is_some_and(|w| !CLAUSE_WORDS.cue_releasers.contains(w) && w != "longer");
-        object_denied || self.library.matches_after(self.scan, CLAUSE.passive_denial, from, PASSIVE_LEAD, clause_end)
+        // "encrypted and the keys never leave": a new subject before the
+        // denial makes it another statement's.
+        let lead: Vec<&str> = words(rest).take(5).take_while(|w| !is_cue(w)).collect();
+        let new_subject = lead
+            .windows(2)
+            .any(|pair| matches!(pair[0], "and" | "but" | "while" | "whereas") && NEW_SUBJECTS.contains(&pair[1]));
+        object_denied
+            || (!new_subject
+                && self.library.matches_after(self.scan, CLAUSE.passive_denial, from, PASSIVE_LEAD, clause_end))
     }
 
     /// The clause, before the match, opens with a negative subject: "none
@@ -119,6 +130,9 @@ impl<'a, 't> Reading<'a, 't> {
     /// your data") rather than the site's practice.
     pub fn is_a_right(&self, matched: Range<usize>, own_start: usize) -> bool {
         let clause = self.clause_around(matched);
+        if self.library.is_match(self.scan, CLAUSE.site_right, clause.clone()) {
+            return false;
+        }
         // A label the clause answers ("Right to limit: you may limit...").
         let label = if self.text[..clause.start].trim_end().ends_with(':') { clause.start } else { 0 };
         let lead = self.text[..own_start].trim_end_matches([' ', ':']);
