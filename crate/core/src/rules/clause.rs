@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use policy_phrase::{Gap, Library, Scan};
 
-use crate::compiled::{CLAUSE, CLAUSE_WORDS, LINKS};
+use crate::compiled::{CLAUSE, CLAUSE_WORDS, EVIDENCE, LINKS};
 
 /// Words that may stand between a match and a passive denial of it
 /// (`passive-denial` in `rules/clause.toml`): a few words and the auxiliary
@@ -160,7 +160,10 @@ impl<'a, 't> Reading<'a, 't> {
     /// (linked sites, third-party sites) rather than this one: such
     /// statements earn nothing.
     pub fn is_about_other_sites(&self, matched: Range<usize>) -> bool {
-        self.library.is_match(self.scan, CLAUSE.other_sites, self.clause_around(matched))
+        let clause = self.clause_around(matched);
+        self.library.is_match(self.scan, CLAUSE.other_sites, clause.clone())
+            || (self.library.is_match(self.scan, CLAUSE.elsewhere, clause.clone())
+                && !self.library.is_match(self.scan, EVIDENCE.site_subject, clause))
     }
 }
 
