@@ -79,7 +79,11 @@ impl<'a, 't> Reading<'a, 't> {
     /// not used", "we collect no personal data".
     pub fn is_negated(&self, matched: Range<usize>, denier: Denier) -> bool {
         let clause = self.clause_around(matched.clone());
-        negated_before(&self.text[clause.start..matched.start], denier)
+        // "We do not share it, except with partners": a match that opens
+        // with a clause opener is not under the cue before it.
+        let opens_clause =
+            words(&self.text[matched.clone()]).next().is_some_and(|w| CLAUSE_WORDS.scope_breakers.contains(w));
+        (!opens_clause && negated_before(&self.text[clause.start..matched.start], denier))
             || self.negated_after(matched.end, clause.end)
             || self.has_negative_subject(clause.start, matched.start)
     }
@@ -160,10 +164,13 @@ impl<'a, 't> Reading<'a, 't> {
     /// (linked sites, third-party sites) rather than this one: such
     /// statements earn nothing.
     pub fn is_about_other_sites(&self, matched: Range<usize>) -> bool {
-        let clause = self.clause_around(matched);
+        let clause = self.clause_around(matched.clone());
+        // The boundary that opens the clause may hold its subject (", but
+        // our partners").
+        let opening = self.boundaries.iter().rev().find(|b| b.end == clause.start).map_or(clause.start, |b| b.start);
         self.library.is_match(self.scan, CLAUSE.other_sites, clause.clone())
             || (self.library.is_match(self.scan, CLAUSE.elsewhere, clause.clone())
-                && !self.library.is_match(self.scan, EVIDENCE.site_subject, clause))
+                && !self.library.is_match(self.scan, EVIDENCE.site_subject, opening..clause.end))
     }
 }
 
