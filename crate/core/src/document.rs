@@ -43,9 +43,12 @@ impl<'a> Document<'a> {
     pub fn new(input: &'a str, max_bytes: usize, excerpt: bool) -> Document<'a> {
         let (text, truncated) = truncate(input, max_bytes);
         let mut segments = segment(text);
-        if excerpt && !segments.iter().any(|s| s.kind.is_statement()) {
+        let all_headings = !segments.iter().any(|s| s.kind.is_statement());
+        if excerpt {
+            // A bulleted item of an excerpt ("- Encrypted backups") is a
+            // claim, however short: an excerpt has no table of contents.
             for segment in &mut segments {
-                if segment.kind == SegmentKind::Heading {
+                if segment.kind == SegmentKind::Heading && (all_headings || after_bullet(text, segment.range.start)) {
                     segment.kind = SegmentKind::Sentence;
                     segment.heading = None;
                 }
@@ -180,6 +183,14 @@ fn interleave(header: &str, row: &str, out: &mut String) {
             }
         }
     }
+}
+
+/// Whether the line of `text` that holds `start` has only a list marker
+/// ("-", "*", "•") before it.
+fn after_bullet(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let before = text[line_start..start].trim();
+    !before.is_empty() && before.chars().all(|c| matches!(c, '-' | '*' | '•' | '–' | '—' | '·'))
 }
 
 /// The last `max` bytes (or fewer, to start on a char boundary) of `text`.

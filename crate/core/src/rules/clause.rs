@@ -25,6 +25,13 @@ const AUXILIARIES: &[&str] = &[
 /// Words that open a new subject after "and" ("and the keys", "and we").
 const NEW_SUBJECTS: &[&str] = &["the", "your", "our", "their", "its", "this", "these", "those", "we", "it", "they"];
 
+/// Words that may stand between a preposition and its object.
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "our", "its", "their", "your", "any", "this", "that", "these", "those"];
+
+/// Prepositions whose object a match may be.
+const PREPOSITIONS: &[&str] = &["to", "with", "by", "from", "via", "through", "into", "onto"];
+
 /// How many words before the match a negation cue may stand.
 const NEGATION_WINDOW: usize = 14;
 
@@ -84,7 +91,7 @@ impl<'a, 't> Reading<'a, 't> {
         let opens_clause =
             words(&self.text[matched.clone()]).next().is_some_and(|w| CLAUSE_WORDS.scope_breakers.contains(w));
         (!opens_clause && negated_before(&self.text[clause.start..matched.start], denier))
-            || self.negated_after(matched.end, clause.end)
+            || self.negated_after(matched.clone(), clause.end)
             || self.has_negative_subject(clause.start, matched.start)
     }
 
@@ -104,7 +111,8 @@ impl<'a, 't> Reading<'a, 't> {
     /// The matched words are the subject of a denied practice verb ("cookies
     /// are not used", "card numbers will never be stored") or the verb of a
     /// denied object ("we collect no personal data").
-    fn negated_after(&self, from: usize, clause_end: usize) -> bool {
+    fn negated_after(&self, matched: Range<usize>, clause_end: usize) -> bool {
+        let from = matched.end;
         let rest = &self.text[from..clause_end];
         let mut next_words = words(rest);
         let object_denied = rest.starts_with(" no ")
@@ -115,8 +123,13 @@ impl<'a, 't> Reading<'a, 't> {
         let new_subject = lead
             .windows(2)
             .any(|pair| matches!(pair[0], "and" | "but" | "while" | "whereas") && NEW_SUBJECTS.contains(&pair[1]));
+        // "sent to our payment processor and is not kept": the object of a
+        // preposition is not the subject of the verb after it.
+        let mut before = words_backwards(&self.text[..matched.start]).skip_while(|w| DETERMINERS.contains(w));
+        let object = before.next().is_some_and(|w| PREPOSITIONS.contains(&w));
         object_denied
             || (!new_subject
+                && !object
                 && self.library.matches_after(self.scan, CLAUSE.passive_denial, from, PASSIVE_LEAD, clause_end))
     }
 
