@@ -48,7 +48,11 @@ impl<'a> Document<'a> {
             // A bulleted item of an excerpt ("- Encrypted backups") is a
             // claim, however short: an excerpt has no table of contents.
             for segment in &mut segments {
-                if segment.kind == SegmentKind::Heading && (all_headings || after_bullet(text, segment.range.start)) {
+                // So is a lead-in ("Your rights under the GDPR:").
+                let claim = all_headings
+                    || after_bullet(text, segment.range.start)
+                    || text[segment.range.clone()].ends_with(':');
+                if segment.kind == SegmentKind::Heading && claim {
                     segment.kind = SegmentKind::Sentence;
                     segment.heading = None;
                 }
