@@ -42,6 +42,11 @@ pub fn opening_pronoun(scan: &Scan<'_>) -> Option<usize> {
 
 /// Whether a scanned answer opens with a denial: "No.", "None", "We don't".
 pub fn is_denial(scan: &Scan<'_>) -> bool {
+    // "Nobody gets it:" + "not advertisers, not brokers" spells the prompt
+    // out rather than denying it.
+    if library().matches_after(scan, LINKS.exclusion_list, 0, Gap::Words(0), scan.len()) {
+        return false;
+    }
     library().matches_after(scan, LINKS.denial_answer, 0, Gap::Words(0), scan.len())
         // "Acme does not...": a name, then its denial.
         || library().matches_after(scan, LINKS.named_denial, 0, Gap::Words(1), scan.len())
