@@ -149,7 +149,8 @@ impl Rules {
                     _ => None,
                 };
                 let strength = strength(scan, reading, &matched, in_lead || context == Context::Around);
-                hits.push(Hit { place: rule.place, matched, outcome, badge, strength });
+                let contradicts = rule.contradicts.filter(|_| outcome == Outcome::Affirmed);
+                hits.push(Hit { place: rule.place, matched, outcome, badge, strength, contradicts });
             }
         }
         overrule_contained_opposites(&mut hits);
@@ -276,6 +277,8 @@ pub struct Hit {
     pub badge: Option<BadgeId>,
     /// How strongly it states its practice, 0 to 3 (see [`strength`]).
     pub strength: u8,
+    /// The badge it withdraws from the whole document, if any.
+    pub contradicts: Option<BadgeId>,
 }
 
 /// How a rule's match was read.
