@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use policy_phrase::{Gap, Library, Scan};
 
-use crate::compiled::{CLAUSE, CLAUSE_WORDS, EVIDENCE, LINKS};
+use crate::compiled::{CLAUSE, CLAUSE_WORDS, EVIDENCE};
 
 /// Words that may stand between a match and a passive denial of it
 /// (`passive-denial` in `rules/clause.toml`): a few words and the auxiliary
@@ -105,7 +105,7 @@ impl<'a, 't> Reading<'a, 't> {
         let rest = &self.text[clause.end..];
         let Some(answer) = rest.strip_prefix(':') else { return false };
         let from = clause.end + 1 + (answer.len() - answer.trim_start().len());
-        self.library.matches_after(self.scan, LINKS.denial_answer, from, Gap::Words(0), self.text.len())
+        crate::links::denies_at(self.scan, from)
     }
 
     /// The matched words are the subject of a denied practice verb ("cookies
