@@ -167,6 +167,13 @@ impl<'a, 't> Reading<'a, 't> {
         inner.iter().any(|b| b.start > matched.start && b.end < matched.end)
     }
 
+    /// Whether the words before `own_start` (a question) ask about getting
+    /// rid of what `matched` names, with a verb outside the match.
+    pub fn disposes_of(&self, matched: Range<usize>, own_start: usize) -> bool {
+        let verbs = self.library.find_all(self.scan, CLAUSE.disposal, 0..own_start);
+        verbs.iter().any(|verb| verb.end <= matched.start)
+    }
+
     /// Whether the clause around `matched` is a hypothetical the site
     /// raises about itself ("should we ever decide to sell it").
     pub fn is_hypothetical(&self, matched: Range<usize>) -> bool {

@@ -187,7 +187,11 @@ impl Rules {
         // around when the prompt itself denies ("Zero ads:" + "none here").
         let answered = match sentence.lead {
             Lead::Answer { denied } if matched.end <= sentence.own_start => {
-                Some(denied != reading.is_negated(matched.clone(), denier))
+                // "Do you throw away old location history? We don't." denies
+                // the disposal, not the data: a "no" to getting rid of what
+                // the match names leaves it held.
+                let kept = denied && reading.disposes_of(matched.clone(), sentence.own_start);
+                Some(denied != reading.is_negated(matched.clone(), denier) && !kept)
             }
             _ => None,
         };
