@@ -101,8 +101,8 @@ impl Compiled {
 
         out.push_str("pub(crate) static RULES: &[RuleDef] = &[\n");
         for Located { place, value: rule } in &sources.rules {
-            if rule.earns.is_none() && rule.denied.is_none() {
-                return Err(format!("{place}: the rule earns no badge (give `earns`, `denied` or both)"));
+            if rule.earns.is_none() && rule.denied.is_none() && rule.contradicts.is_none() {
+                return Err(format!("{place}: the rule earns no badge (give `earns`, `denied`, `contradicts`)"));
             }
             let actor = match rule.actor {
                 Actor::Site => "Site",
@@ -111,9 +111,10 @@ impl Compiled {
             };
             let _ = writeln!(
                 out,
-                "    RuleDef {{ earns: {}, denied: {}, actor: Actor::{actor}, pattern: {}, also: {:?}, context: {:?}, unless: {:?}, not_inside: {:?}, contingent: {}, place: {place:?} }},",
+                "    RuleDef {{ earns: {}, denied: {}, contradicts: {}, actor: Actor::{actor}, pattern: {}, also: {:?}, context: {:?}, unless: {:?}, not_inside: {:?}, contingent: {}, place: {place:?} }},",
                 badge(&rule.earns, place)?,
                 badge(&rule.denied, place)?,
+                badge(&rule.contradicts, place)?,
                 patterns.add(&rule.phrases, &format!("{place} match"))?,
                 patterns.add_optional(&rule.also, &format!("{place} also"))?,
                 patterns.add_optional(&rule.context, &format!("{place} context"))?,

@@ -35,6 +35,10 @@ pub struct Rule {
     pub earns: Option<String>,
     /// Badge earned when the statement is denied.
     pub denied: Option<String>,
+    /// Badge an affirmed statement withdraws from the whole document: a
+    /// practice no badge names that contradicts one ("we also buy data
+    /// about you from brokers" against "collects only what you give").
+    pub contradicts: Option<String>,
     /// Whose statement it must be: `site` (default), `reader`, `anyone`.
     #[serde(default)]
     pub actor: Actor,

@@ -94,6 +94,8 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
     let mut before: Option<(usize, Vec<BadgeId>)> = None;
     // Each lead-in, and what it earned on its own.
     let mut lead_ins: Vec<(usize, Vec<BadgeId>)> = Vec::new();
+    // Badges a statement contradicts, withdrawn once all are read.
+    let mut contradicted: Vec<BadgeId> = Vec::new();
     document.walk(|visit| match visit {
         Visit::Heading(heading) => {
             signals.heading(&rules.scan(heading));
@@ -105,6 +107,7 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
             let (view, scan, around) = reader.read(document, index, view, &mut rewritten);
             let (mut earned, mut denied) = (Vec::new(), Vec::new());
             rules.trace(view, &scan, around, |hit| {
+                contradicted.extend(hit.contradicts);
                 if let Some(badge) = hit.badge {
                     findings.add(badge, index, hit.strength);
                     match hit.outcome {
@@ -132,6 +135,7 @@ fn read(document: &Document<'_>) -> (Findings, Signals) {
         }
     });
     resolve(&mut findings);
+    contradicted.into_iter().for_each(|badge| findings.withdraw_all(badge));
     signals.distinct_badges = findings.badges().count();
     (findings, signals)
 }
@@ -244,7 +248,8 @@ pub struct Explanation {
 /// was read (before document-level resolution). Statements without a match
 /// are left out.
 pub fn explain(input: &str) -> Vec<Explanation> {
-    let document = Document::new(input, MAX_INPUT_BYTES, false);
+    // As an excerpt: a text of headings alone is read as statements.
+    let document = Document::new(input, MAX_INPUT_BYTES, true);
     let mut explanations = Vec::new();
     let rules = Rules::get();
     let mut reader = StatementReader::default();

@@ -29,6 +29,9 @@ pub struct RuleDef {
     pub earns: Option<BadgeId>,
     /// Badge earned when the statement is denied, if any.
     pub denied: Option<BadgeId>,
+    /// Badge an affirmed statement withdraws from the whole document, if
+    /// any.
+    pub contradicts: Option<BadgeId>,
     /// What the statement must be about.
     pub actor: Actor,
     /// The phrases the rule looks for.

@@ -43,9 +43,16 @@ impl<'a> Document<'a> {
     pub fn new(input: &'a str, max_bytes: usize, excerpt: bool) -> Document<'a> {
         let (text, truncated) = truncate(input, max_bytes);
         let mut segments = segment(text);
-        if excerpt && !segments.iter().any(|s| s.kind.is_statement()) {
+        let all_headings = !segments.iter().any(|s| s.kind.is_statement());
+        if excerpt {
+            // A bulleted item of an excerpt ("- Encrypted backups") is a
+            // claim, however short: an excerpt has no table of contents.
             for segment in &mut segments {
-                if segment.kind == SegmentKind::Heading {
+                // So is a lead-in ("Your rights under the GDPR:").
+                let claim = all_headings
+                    || after_bullet(text, segment.range.start)
+                    || text[segment.range.clone()].ends_with(':');
+                if segment.kind == SegmentKind::Heading && claim {
                     segment.kind = SegmentKind::Sentence;
                     segment.heading = None;
                 }
@@ -148,16 +155,25 @@ fn is_denial(answer: &str) -> bool {
 /// they are.
 fn interleave(header: &str, row: &str, out: &mut String) {
     let names: Vec<&str> = header.split('|').map(str::trim).collect();
+    let mut label_only = false;
     for (column, cell) in row.split('|').map(str::trim).enumerate() {
         if cell.is_empty() {
             continue;
         }
-        if !out.is_empty() {
-            out.push_str("; "); // each cell a clause: "no" in one denies nothing in another
+        let denial = matches!(cell, "no" | "none" | "never" | "n/a" | "-");
+        // A "no" right after the row's label denies the label itself
+        // ("cookies | no" under "used on this site": "cookies not used on
+        // this site"); any other cell is a clause of its own, so a "no" in
+        // one denies nothing in another.
+        if denial && label_only {
+            out.push(' ');
+        } else if !out.is_empty() {
+            out.push_str("; ");
         }
+        label_only = column == 0;
         let name = names.get(column).copied().unwrap_or("");
         match cell {
-            "no" | "none" | "never" | "n/a" | "-" => {
+            _ if denial => {
                 out.push_str("not ");
                 out.push_str(name);
             }
@@ -171,6 +187,14 @@ fn interleave(header: &str, row: &str, out: &mut String) {
             }
         }
     }
+}
+
+/// Whether the line of `text` that holds `start` has only a list marker
+/// ("-", "*", "•") before it.
+fn after_bullet(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let before = text[line_start..start].trim();
+    !before.is_empty() && before.chars().all(|c| matches!(c, '-' | '*' | '•' | '–' | '—' | '·'))
 }
 
 /// The last `max` bytes (or fewer, to start on a char boundary) of `text`.
@@ -242,6 +266,6 @@ mod tests {
     #[test]
     fn table_rows_are_read_with_their_column_names() {
         let got = views("Category | Sold | Shared with\nIdentifiers | No | advertisers");
-        assert_eq!(got[0], ("category: identifiers; not sold; shared with: advertisers".into(), 0, Lead::Table));
+        assert_eq!(got[0], ("category: identifiers not sold; shared with: advertisers".into(), 0, Lead::Table));
     }
 }

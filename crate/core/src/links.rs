@@ -42,7 +42,20 @@ pub fn opening_pronoun(scan: &Scan<'_>) -> Option<usize> {
 
 /// Whether a scanned answer opens with a denial: "No.", "None", "We don't".
 pub fn is_denial(scan: &Scan<'_>) -> bool {
-    library().matches_after(scan, LINKS.denial_answer, 0, Gap::Words(0), scan.len())
+    denies_at(scan, 0)
+}
+
+/// Whether the answer starting at `from` in a scanned text denies what its
+/// question or label asks.
+pub fn denies_at(scan: &Scan<'_>, from: usize) -> bool {
+    let opens = |pattern, gap| library().matches_after(scan, pattern, from, gap, scan.len());
+    // "Nobody gets it:" + "not advertisers, not brokers" spells the prompt
+    // out rather than denying it; "nothing beyond your name" grants some.
+    if opens(LINKS.exclusion_list, Gap::Words(0)) || opens(LINKS.qualified_denial, Gap::Words(0)) {
+        return false;
+    }
+    // "Acme does not...": a name, then its denial.
+    opens(LINKS.denial_answer, Gap::Words(0)) || opens(LINKS.named_denial, Gap::Words(1))
 }
 
 /// Whether a statement opens (at `own_start` of its scan) by referring

@@ -46,6 +46,11 @@ impl Findings {
         self.evidence[badge as usize].retain(|&(earned, _)| earned != index);
     }
 
+    /// Takes back `badge` from every statement: the document contradicts it.
+    pub fn withdraw_all(&mut self, badge: BadgeId) {
+        self.evidence[badge as usize].clear();
+    }
+
     /// The statements that earned `badge` with their strengths, in document
     /// order, if any did.
     pub fn get(&self, badge: BadgeId) -> Option<&[(usize, u8)]> {

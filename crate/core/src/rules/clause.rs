@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use policy_phrase::{Gap, Library, Scan};
 
-use crate::compiled::{CLAUSE, CLAUSE_WORDS};
+use crate::compiled::{CLAUSE, CLAUSE_WORDS, EVIDENCE};
 
 /// Words that may stand between a match and a passive denial of it
 /// (`passive-denial` in `rules/clause.toml`): a few words and the auxiliary
@@ -21,6 +21,16 @@ const AUXILIARIES: &[&str] = &[
     "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "is", "are",
     "was", "were", "have", "has", "had",
 ];
+
+/// Words that open a new subject after "and" ("and the keys", "and we").
+const NEW_SUBJECTS: &[&str] = &["the", "your", "our", "their", "its", "this", "these", "those", "we", "it", "they"];
+
+/// Words that may stand between a preposition and its object.
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "our", "its", "their", "your", "any", "this", "that", "these", "those"];
+
+/// Prepositions whose object a match may be.
+const PREPOSITIONS: &[&str] = &["to", "with", "by", "from", "via", "through", "into", "onto"];
 
 /// How many words before the match a negation cue may stand.
 const NEGATION_WINDOW: usize = 14;
@@ -76,20 +86,51 @@ impl<'a, 't> Reading<'a, 't> {
     /// not used", "we collect no personal data".
     pub fn is_negated(&self, matched: Range<usize>, denier: Denier) -> bool {
         let clause = self.clause_around(matched.clone());
-        negated_before(&self.text[clause.start..matched.start], denier)
-            || self.negated_after(matched.end, clause.end)
+        // "We do not share it, except with partners": a match that opens
+        // with a clause opener is not under the cue before it.
+        let opens_clause =
+            words(&self.text[matched.clone()]).next().is_some_and(|w| CLAUSE_WORDS.scope_breakers.contains(w));
+        (!opens_clause && negated_before(&self.text[clause.start..matched.start], denier))
+            || self.negated_after(matched.clone(), clause.end)
             || self.has_negative_subject(clause.start, matched.start)
+    }
+
+    /// The clause is a label the rest of the sentence answers with a
+    /// denial: "Sale of personal information: none", "Sharing: we never
+    /// share it".
+    pub fn is_denied_label(&self, matched: Range<usize>) -> bool {
+        // The label is where the match starts: a match may run on into
+        // the answer ("sharing: we neither sell it nor share it").
+        let clause = self.clause_around(matched.start..matched.start);
+        let rest = &self.text[clause.end..];
+        let Some(answer) = rest.strip_prefix(':') else { return false };
+        let from = clause.end + 1 + (answer.len() - answer.trim_start().len());
+        crate::links::denies_at(self.scan, from)
     }
 
     /// The matched words are the subject of a denied practice verb ("cookies
     /// are not used", "card numbers will never be stored") or the verb of a
     /// denied object ("we collect no personal data").
-    fn negated_after(&self, from: usize, clause_end: usize) -> bool {
+    fn negated_after(&self, matched: Range<usize>, clause_end: usize) -> bool {
+        let from = matched.end;
         let rest = &self.text[from..clause_end];
         let mut next_words = words(rest);
         let object_denied = rest.starts_with(" no ")
             && next_words.nth(1).is_some_and(|w| !CLAUSE_WORDS.cue_releasers.contains(w) && w != "longer");
-        object_denied || self.library.matches_after(self.scan, CLAUSE.passive_denial, from, PASSIVE_LEAD, clause_end)
+        // "encrypted and the keys never leave": a new subject before the
+        // denial makes it another statement's.
+        let lead: Vec<&str> = words(rest).take(5).take_while(|w| !is_cue(w)).collect();
+        let new_subject = lead
+            .windows(2)
+            .any(|pair| matches!(pair[0], "and" | "but" | "while" | "whereas") && NEW_SUBJECTS.contains(&pair[1]));
+        // "sent to our payment processor and is not kept": the object of a
+        // preposition is not the subject of the verb after it.
+        let mut before = words_backwards(&self.text[..matched.start]).skip_while(|w| DETERMINERS.contains(w));
+        let object = before.next().is_some_and(|w| PREPOSITIONS.contains(&w));
+        object_denied
+            || (!new_subject
+                && !object
+                && self.library.matches_after(self.scan, CLAUSE.passive_denial, from, PASSIVE_LEAD, clause_end))
     }
 
     /// The clause, before the match, opens with a negative subject: "none
@@ -105,8 +146,32 @@ impl<'a, 't> Reading<'a, 't> {
     /// right of the reader's ("you have the right to know whether we sell
     /// your data") rather than the site's practice.
     pub fn is_a_right(&self, matched: Range<usize>, own_start: usize) -> bool {
-        self.library.is_match(self.scan, CLAUSE.rights, self.clause_around(matched))
-            || self.library.is_match(self.scan, CLAUSE.rights, 0..own_start)
+        let clause = self.clause_around(matched);
+        if self.library.is_match(self.scan, CLAUSE.site_right, clause.clone()) {
+            return false;
+        }
+        // A label the clause answers ("Right to limit: you may limit...").
+        let label = if self.text[..clause.start].trim_end().ends_with(':') { clause.start } else { 0 };
+        let lead = self.text[..own_start].trim_end_matches([' ', ':']);
+        self.library.is_match(self.scan, CLAUSE.rights, clause)
+            || self.library.is_match(self.scan, CLAUSE.rights, 0..own_start.max(label))
+            // A list that opens "Your rights:" lists rights.
+            || (own_start > 0 && lead.ends_with("rights"))
+    }
+
+    /// Whether `matched` runs over into a clause with a subject of its own
+    /// ("send you receipts, and it is never handed to anyone"): its words
+    /// are not one statement.
+    pub fn crosses_new_subject(&self, matched: Range<usize>) -> bool {
+        let inner = self.library.find_all(self.scan, CLAUSE.new_subject, matched.clone());
+        inner.iter().any(|b| b.start > matched.start && b.end < matched.end)
+    }
+
+    /// Whether the words before `own_start` (a question) ask about getting
+    /// rid of what `matched` names, with a verb outside the match.
+    pub fn disposes_of(&self, matched: Range<usize>, own_start: usize) -> bool {
+        let verbs = self.library.find_all(self.scan, CLAUSE.disposal, 0..own_start);
+        verbs.iter().any(|verb| verb.end <= matched.start)
     }
 
     /// Whether the clause around `matched` is a hypothetical the site
@@ -119,7 +184,13 @@ impl<'a, 't> Reading<'a, 't> {
     /// (linked sites, third-party sites) rather than this one: such
     /// statements earn nothing.
     pub fn is_about_other_sites(&self, matched: Range<usize>) -> bool {
-        self.library.is_match(self.scan, CLAUSE.other_sites, self.clause_around(matched))
+        let clause = self.clause_around(matched.clone());
+        // The boundary that opens the clause may hold its subject (", but
+        // our partners").
+        let opening = self.boundaries.iter().rev().find(|b| b.end == clause.start).map_or(clause.start, |b| b.start);
+        self.library.is_match(self.scan, CLAUSE.other_sites, clause.clone())
+            || (self.library.is_match(self.scan, CLAUSE.elsewhere, clause.clone())
+                && !self.library.is_match(self.scan, EVIDENCE.site_subject, opening..clause.end))
     }
 }
 

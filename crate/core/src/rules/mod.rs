@@ -143,6 +143,7 @@ impl Rules {
             }
             let Some(context) = self.preconditions(rule, scan, whole.clone(), around) else { continue };
             let reading = reading.get_or_init(|| Reading::of(self.library, scan));
+            found.retain(|m| !reading.crosses_new_subject(m.clone()));
             for matched in found.drain(..) {
                 let in_lead = matched.end <= sentence.own_start;
                 let outcome = self.outcome(rule, scan, reading, sentence, matched.clone());
@@ -152,7 +153,8 @@ impl Rules {
                     _ => None,
                 };
                 let strength = strength(scan, reading, &matched, in_lead || context == Context::Around);
-                hits.push(Hit { place: rule.place, matched, outcome, badge, strength });
+                let contradicts = rule.contradicts.filter(|_| outcome == Outcome::Affirmed);
+                hits.push(Hit { place: rule.place, matched, outcome, badge, strength, contradicts });
             }
         }
         overrule_contained_opposites(&mut hits);
@@ -189,7 +191,11 @@ impl Rules {
         // around when the prompt itself denies ("Zero ads:" + "none here").
         let answered = match sentence.lead {
             Lead::Answer { denied } if matched.end <= sentence.own_start => {
-                Some(denied != reading.is_negated(matched.clone(), denier))
+                // "Do you throw away old location history? We don't." denies
+                // the disposal, not the data: a "no" to getting rid of what
+                // the match names leaves it held.
+                let kept = denied && reading.disposes_of(matched.clone(), sentence.own_start);
+                Some(denied != reading.is_negated(matched.clone(), denier) && !kept)
             }
             _ => None,
         };
@@ -200,7 +206,9 @@ impl Rules {
             Outcome::RightsList
         } else if rule.actor == Actor::Site && !rule.contingent && reading.is_hypothetical(matched.clone()) {
             Outcome::Hypothetical
-        } else if answered.unwrap_or_else(|| reading.is_negated(matched, denier)) {
+        } else if answered
+            .unwrap_or_else(|| reading.is_negated(matched.clone(), denier) || reading.is_denied_label(matched))
+        {
             Outcome::Denied
         } else if rule.unless.is_some_and(|unless| self.library.is_match(scan, unless, clause)) {
             Outcome::Excepted
@@ -277,6 +285,8 @@ pub struct Hit {
     pub badge: Option<BadgeId>,
     /// How strongly it states its practice, 0 to 3 (see [`strength`]).
     pub strength: u8,
+    /// The badge it withdraws from the whole document, if any.
+    pub contradicts: Option<BadgeId>,
 }
 
 /// How a rule's match was read.
