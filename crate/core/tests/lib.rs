@@ -4,7 +4,6 @@ mod behavior;
 mod fixtures;
 mod limits;
 mod non_policies;
-mod phrases;
 mod properties;
 mod readme;
 mod seeds;
