@@ -104,6 +104,9 @@ pub struct Library {
     starting: Vec<u64>,
     /// Words per bit set of patterns (at least one).
     mask_words: usize,
+    /// The phrases that start a chain (those with patterns in
+    /// [`Library::starting`]), as a bit set.
+    starters: Vec<u64>,
 }
 
 impl Library {
@@ -164,7 +167,13 @@ impl Library {
                 }
             }
         }
-        Library { trie, patterns, starting, mask_words }
+        let mut starters = vec![0u64; phrases.div_ceil(64)];
+        for (phrase, mask) in starting.chunks(mask_words).enumerate() {
+            if mask.iter().any(|&word| word != 0) {
+                starters[phrase / 64] |= 1 << (phrase % 64);
+            }
+        }
+        Library { trie, patterns, starting, mask_words, starters }
     }
 
     /// The library as bytes, for [`Library::from_bytes`].
@@ -224,7 +233,7 @@ impl Library {
             let at = phrase as usize * self.mask_words;
             &self.starting[at..at + self.mask_words]
         };
-        Scan::new(text, found, self.phrases(), self.mask_words, starting)
+        Scan::new(text, found, self.phrases(), &self.starters, self.mask_words, starting)
     }
 
     /// Every match of `pattern` inside `within`, leftmost first, not

@@ -43,36 +43,44 @@ impl Candidates {
 impl<'t> Scan<'t> {
     /// The scan of `text` whose occurrences the trie `found` (by start,
     /// then end), for a library of `phrases` phrases whose phrase `p` starts
-    /// the patterns of `starting(p)`, a bit set of `mask_words` words.
+    /// the patterns of `starting(p)`, a bit set of `mask_words` words;
+    /// `starters`, a bit set of phrases, holds those that start any.
     pub(crate) fn new<'s>(
         text: &'t str,
         found: Vec<Occurrence>,
         phrases: usize,
+        starters: &[u64],
         mask_words: usize,
         starting: impl Fn(PhraseId) -> &'s [u64],
     ) -> Scan<'t> {
         let mut present = BitSet::empty(phrases);
         found.iter().for_each(|occurrence| present.insert(occurrence.phrase as usize));
         present.count_ranks();
-        // A counting sort by rank; placing from the last occurrence keeps
-        // each group in the trie's order.
-        let ranks: Vec<u32> = found.iter().map(|occurrence| present.rank(occurrence.phrase as usize) as u32).collect();
+        // A counting sort by rank; placing in the trie's order keeps each
+        // group by start, then end.
         let mut bounds = vec![0u32; present.len() + 1];
-        for &rank in &ranks {
-            bounds[rank as usize + 1] += 1;
-        }
+        let ranks: Vec<u32> = (found.iter())
+            .map(|occurrence| {
+                let rank = present.rank(occurrence.phrase as usize).unwrap_or_default();
+                bounds[rank + 1] += 1;
+                rank as u32
+            })
+            .collect();
         for rank in 1..bounds.len() {
             bounds[rank] += bounds[rank - 1];
         }
+        let mut next = bounds[..bounds.len() - 1].to_vec(); // each group's next free place
         let mut occurrences = vec![Occurrence { phrase: 0, start: 0, end: 0 }; found.len()];
-        let mut next = bounds[1..].to_vec(); // each group's end, moving down
-        for (occurrence, rank) in found.into_iter().zip(ranks).rev() {
-            let end = &mut next[rank as usize];
-            *end -= 1;
-            occurrences[*end as usize] = occurrence;
+        for (&occurrence, &rank) in found.iter().zip(&ranks) {
+            let at = &mut next[rank as usize];
+            occurrences[*at as usize] = occurrence;
+            *at += 1;
         }
+        // Most phrases present start no pattern ("the", ","): only those
+        // that do are looked up.
         let mut candidates = BitSet::empty(mask_words * 64);
-        for phrase in present.iter() {
+        let present_starters = present.words.iter().zip(starters).map(|(&word, &starts)| word & starts);
+        for phrase in members(present_starters) {
             candidates.union_words(starting(phrase as PhraseId));
         }
         Scan { text, occurrences, present, bounds, candidates: Candidates(candidates) }
@@ -99,13 +107,12 @@ impl<'t> Scan<'t> {
     }
 
     /// Occurrences of `phrase`, by start.
+    #[inline] // the matcher's most frequent question: a few instructions
     pub(crate) fn of(&self, phrase: PhraseId) -> &[Occurrence] {
-        let phrase = phrase as usize;
-        if !self.present.contains(phrase) {
-            return &[];
+        match self.present.rank(phrase as usize) {
+            Some(rank) => &self.occurrences[self.bounds[rank] as usize..self.bounds[rank + 1] as usize],
+            None => &[],
         }
-        let rank = self.present.rank(phrase);
-        &self.occurrences[self.bounds[rank] as usize..self.bounds[rank + 1] as usize]
     }
 
     /// The end of the shortest completion of `links` (a gap, a phrase, a
@@ -175,23 +182,31 @@ impl BitSet {
         self.words.iter().map(|word| word.count_ones() as usize).sum()
     }
 
-    /// How many members are below `member` (after [`BitSet::count_ranks`]).
-    fn rank(&self, member: usize) -> usize {
-        let below = self.words[member / 64] & ((1 << (member % 64)) - 1);
-        self.before[member / 64] as usize + below.count_ones() as usize
+    /// How many members are below `member`, if it is one (after
+    /// [`BitSet::count_ranks`]).
+    #[inline] // see `Scan::of`
+    fn rank(&self, member: usize) -> Option<usize> {
+        let (word, bit) = (*self.words.get(member / 64)?, member % 64);
+        let before = *self.before.get(member / 64)? as usize;
+        (word >> bit & 1 == 1).then(|| before + (word & ((1 << bit) - 1)).count_ones() as usize)
     }
 
     /// The members, ascending.
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().flat_map(|(at, &word)| {
-            let mut rest = word;
-            std::iter::from_fn(move || {
-                (rest != 0).then(|| {
-                    let bit = rest.trailing_zeros() as usize;
-                    rest &= rest - 1;
-                    at * 64 + bit
-                })
+        members(self.words.iter().copied())
+    }
+}
+
+/// The members of the bit set of these words, ascending.
+fn members(words: impl Iterator<Item = u64>) -> impl Iterator<Item = usize> {
+    words.enumerate().flat_map(|(at, word)| {
+        let mut rest = word;
+        std::iter::from_fn(move || {
+            (rest != 0).then(|| {
+                let bit = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                at * 64 + bit
             })
         })
-    }
+    })
 }
