@@ -181,13 +181,26 @@ fn rank(mask: u64, byte: u8) -> Option<usize> {
 
 /// A word byte's place among the 63 word bytes: `0-9`, `A-Z`, `_`, `a-z`.
 fn byte_bit(byte: u8) -> u32 {
-    match byte {
-        b'0'..=b'9' => u32::from(byte - b'0'),
-        b'A'..=b'Z' => u32::from(byte - b'A') + 10,
-        b'a'..=b'z' => u32::from(byte - b'a') + 36,
-        _ => 62, // `_`, the only other word byte
-    }
+    u32::from(BYTE_BITS[byte as usize])
 }
+
+/// [`byte_bit`] as a table: the scan asks it of every byte of a word
+/// that may end in a stem.
+static BYTE_BITS: [u8; 256] = {
+    let mut table = [62; 256]; // `_`, the only other word byte
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = match b {
+            b'0'..=b'9' => b - b'0',
+            b'A'..=b'Z' => b - b'A' + 10,
+            b'a'..=b'z' => b - b'a' + 36,
+            _ => 62,
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// One node of a trie being frozen: the phrases ending there, the root of
 /// its stem prefixes, and its children as (word, node) by word.
@@ -240,12 +253,11 @@ impl Trie {
     /// prefix trie is `root`, the word `word` starts with.
     fn stems_of(&self, root: u32, word: &str, mut found: impl FnMut(PhraseId)) {
         let mut at = root;
-        for byte in std::iter::once(None).chain(word.bytes().map(Some)) {
-            if let Some(byte) = byte {
-                match rank(self.prefixes.masks[at as usize], byte) {
-                    Some(child) => at = self.prefixes.children.get(at)[child],
-                    None => return,
-                }
+        self.prefixes.phrases.get(at).iter().for_each(|&phrase| found(phrase));
+        for byte in word.bytes() {
+            match rank(self.prefixes.masks[at as usize], byte) {
+                Some(child) => at = self.prefixes.children.get(at)[child],
+                None => return,
             }
             self.prefixes.phrases.get(at).iter().for_each(|&phrase| found(phrase));
         }
@@ -291,9 +303,15 @@ impl Trie {
                 }
                 node = child;
                 let stem_finds = out.len();
-                for &phrase in self.nodes.ends.get(node) {
-                    if !out[step..stem_finds].iter().any(|o| o.phrase == phrase) {
-                        out.push(Occurrence { phrase, start, end: token.end });
+                let ends = self.nodes.ends.get(node).iter();
+                if stem_finds == step {
+                    // No stem found here, nothing to repeat: the usual case.
+                    out.extend(ends.map(|&phrase| Occurrence { phrase, start, end: token.end }));
+                } else {
+                    for &phrase in ends {
+                        if !out[step..stem_finds].iter().any(|o| o.phrase == phrase) {
+                            out.push(Occurrence { phrase, start, end: token.end });
+                        }
                     }
                 }
             }
