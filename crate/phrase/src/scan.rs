@@ -1,10 +1,11 @@
 //! What one scan of a text found: every phrase occurrence, grouped by
 //! phrase, and the patterns that may match.
 //!
-//! A text holds a few dozen of a library's hundreds of phrases, so the
-//! groups are indexed by a phrase's rank among the phrases present (a bit
-//! set with running counts), not by phrase: grouping costs time in the
-//! number of occurrences, and finding a phrase's group a few instructions.
+//! A text holds a few dozen of a library's hundreds of phrases: each phrase
+//! present gets a group, numbered as first found, and a table by phrase
+//! gives its number. Grouping costs time in the number of occurrences (and
+//! one zeroed table entry per phrase of the library), finding a phrase's
+//! group two loads.
 
 use crate::trie::{Occurrence, PhraseId};
 use crate::{gap_allows, Link, PatternId};
@@ -13,12 +14,12 @@ use crate::{gap_allows, Link, PatternId};
 #[derive(Debug)]
 pub struct Scan<'t> {
     text: &'t str,
-    /// Grouped by phrase, ascending; each group by start, then end.
+    /// Grouped by phrase; each group by start, then end.
     occurrences: Vec<Occurrence>,
-    /// The phrases that occur.
-    present: BitSet,
-    /// The group of the `r`th phrase present is
-    /// `occurrences[bounds[r]..bounds[r + 1]]`.
+    /// For each phrase of the library: 1 + the number of its group, or 0
+    /// if it does not occur.
+    groups: Vec<u32>,
+    /// Group `g` is `occurrences[bounds[g]..bounds[g + 1]]`.
     bounds: Vec<u32>,
     candidates: Candidates,
 }
@@ -53,37 +54,41 @@ impl<'t> Scan<'t> {
         mask_words: usize,
         starting: impl Fn(PhraseId) -> &'s [u64],
     ) -> Scan<'t> {
-        let mut present = BitSet::empty(phrases);
-        found.iter().for_each(|occurrence| present.insert(occurrence.phrase as usize));
-        present.count_ranks();
-        // A counting sort by rank; placing in the trie's order keeps each
-        // group by start, then end.
-        let mut bounds = vec![0u32; present.len() + 1];
-        let ranks: Vec<u32> = (found.iter())
+        let starts_any =
+            |phrase: PhraseId| starters.get(phrase as usize / 64).is_some_and(|word| word >> (phrase % 64) & 1 == 1);
+        let mut groups = vec![0u32; phrases];
+        // The size of each group at `bounds[g + 1]`, then (summed) its end.
+        let mut bounds = Vec::with_capacity(found.len() + 1);
+        bounds.push(0u32);
+        let mut candidates = BitSet::empty(mask_words * 64);
+        let group_of: Vec<u32> = (found.iter())
             .map(|occurrence| {
-                let rank = present.rank(occurrence.phrase as usize).unwrap_or_default();
-                bounds[rank + 1] += 1;
-                rank as u32
+                let group = &mut groups[occurrence.phrase as usize];
+                if *group == 0 {
+                    bounds.push(0);
+                    *group = (bounds.len() - 1) as u32;
+                    // Most phrases ("the", ",") start no pattern.
+                    if starts_any(occurrence.phrase) {
+                        candidates.union_words(starting(occurrence.phrase));
+                    }
+                }
+                bounds[*group as usize] += 1;
+                *group - 1
             })
             .collect();
-        for rank in 1..bounds.len() {
-            bounds[rank] += bounds[rank - 1];
+        for group in 1..bounds.len() {
+            bounds[group] += bounds[group - 1];
         }
+        // A counting sort by group; placing in the trie's order keeps each
+        // group by start, then end.
         let mut next = bounds[..bounds.len() - 1].to_vec(); // each group's next free place
         let mut occurrences = vec![Occurrence { phrase: 0, start: 0, end: 0 }; found.len()];
-        for (&occurrence, &rank) in found.iter().zip(&ranks) {
-            let at = &mut next[rank as usize];
+        for (&occurrence, &group) in found.iter().zip(&group_of) {
+            let at = &mut next[group as usize];
             occurrences[*at as usize] = occurrence;
             *at += 1;
         }
-        // Most phrases present start no pattern ("the", ","): only those
-        // that do are looked up.
-        let mut candidates = BitSet::empty(mask_words * 64);
-        let present_starters = present.words.iter().zip(starters).map(|(&word, &starts)| word & starts);
-        for phrase in members(present_starters) {
-            candidates.union_words(starting(phrase as PhraseId));
-        }
-        Scan { text, occurrences, present, bounds, candidates: Candidates(candidates) }
+        Scan { text, occurrences, groups, bounds, candidates: Candidates(candidates) }
     }
 
     /// The scanned text.
@@ -109,9 +114,12 @@ impl<'t> Scan<'t> {
     /// Occurrences of `phrase`, by start.
     #[inline] // the matcher's most frequent question: a few instructions
     pub(crate) fn of(&self, phrase: PhraseId) -> &[Occurrence] {
-        match self.present.rank(phrase as usize) {
-            Some(rank) => &self.occurrences[self.bounds[rank] as usize..self.bounds[rank + 1] as usize],
-            None => &[],
+        match self.groups.get(phrase as usize) {
+            Some(&group) if group != 0 => {
+                let group = group as usize;
+                &self.occurrences[self.bounds[group - 1] as usize..self.bounds[group] as usize]
+            }
+            _ => &[],
         }
     }
 
@@ -137,23 +145,16 @@ impl<'t> Scan<'t> {
     }
 }
 
-/// A set of small numbers, with each member's rank once counted.
+/// A set of small numbers.
 #[derive(Debug, Clone)]
 struct BitSet {
     words: Vec<u64>,
-    /// For each word: how many members the words before it hold
-    /// ([`BitSet::count_ranks`]).
-    before: Vec<u32>,
 }
 
 impl BitSet {
     /// An empty set for numbers below `limit`.
     fn empty(limit: usize) -> BitSet {
-        BitSet { words: vec![0; limit.div_ceil(64)], before: Vec::new() }
-    }
-
-    fn insert(&mut self, member: usize) {
-        self.words[member / 64] |= 1 << (member % 64);
+        BitSet { words: vec![0; limit.div_ceil(64)] }
     }
 
     fn contains(&self, member: usize) -> bool {
@@ -165,48 +166,17 @@ impl BitSet {
         self.words.iter_mut().zip(other).for_each(|(word, bits)| *word |= bits);
     }
 
-    /// Counts, once all members are in, what [`BitSet::rank`] needs.
-    fn count_ranks(&mut self) {
-        let mut total = 0;
-        self.before = (self.words.iter())
-            .map(|word| {
-                let before = total;
-                total += word.count_ones();
-                before
-            })
-            .collect();
-    }
-
-    /// Number of members.
-    fn len(&self) -> usize {
-        self.words.iter().map(|word| word.count_ones() as usize).sum()
-    }
-
-    /// How many members are below `member`, if it is one (after
-    /// [`BitSet::count_ranks`]).
-    #[inline] // see `Scan::of`
-    fn rank(&self, member: usize) -> Option<usize> {
-        let (word, bit) = (*self.words.get(member / 64)?, member % 64);
-        let before = *self.before.get(member / 64)? as usize;
-        (word >> bit & 1 == 1).then(|| before + (word & ((1 << bit) - 1)).count_ones() as usize)
-    }
-
     /// The members, ascending.
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        members(self.words.iter().copied())
-    }
-}
-
-/// The members of the bit set of these words, ascending.
-fn members(words: impl Iterator<Item = u64>) -> impl Iterator<Item = usize> {
-    words.enumerate().flat_map(|(at, word)| {
-        let mut rest = word;
-        std::iter::from_fn(move || {
-            (rest != 0).then(|| {
-                let bit = rest.trailing_zeros() as usize;
-                rest &= rest - 1;
-                at * 64 + bit
+        self.words.iter().enumerate().flat_map(|(at, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    at * 64 + bit
+                })
             })
         })
-    })
+    }
 }
