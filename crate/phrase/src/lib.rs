@@ -57,6 +57,11 @@ pub enum Gap {
     Clause,
 }
 
+/// Most phrases a library may be made of: a scan numbers the phrases of a
+/// text in 16 bits, so that its table of them (one entry per phrase of the
+/// library, zeroed for every text) stays small.
+const MAX_PHRASES: usize = u16::MAX as usize;
+
 /// A pattern of a [`Library`], by the order it was given in.
 pub type PatternId = usize;
 
@@ -140,6 +145,9 @@ impl Library {
                         Step::Gap(gap) => Link::Gap(gap),
                         Step::Phrase(node) => match phrase_ids.get(&node) {
                             Some(&id) => Link::Phrase(id),
+                            None if phrases as usize >= MAX_PHRASES => {
+                                return Err(in_pattern(format!("more than {MAX_PHRASES} phrases in the library")))
+                            }
                             None => {
                                 trie.insert(&node, phrases).map_err(in_pattern)?;
                                 phrase_ids.insert(node, phrases);
@@ -202,6 +210,9 @@ impl Library {
     fn read(bytes: &[u8]) -> Result<Library, String> {
         let mut input = Reader::new(bytes);
         let phrases = input.count()?;
+        if phrases > MAX_PHRASES {
+            return Err(format!("{phrases} phrases, more than {MAX_PHRASES}"));
+        }
         let trie = Trie::read(&mut input, phrases)?;
         let patterns = (0..input.count()?)
             .map(|_| {

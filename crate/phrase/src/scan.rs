@@ -17,8 +17,8 @@ pub struct Scan<'t> {
     /// Grouped by phrase; each group by start, then end.
     occurrences: Vec<Occurrence>,
     /// For each phrase of the library: 1 + the number of its group, or 0
-    /// if it does not occur.
-    groups: Vec<u32>,
+    /// if it does not occur (a library has at most `u16::MAX` phrases).
+    groups: Vec<u16>,
     /// Group `g` is `occurrences[bounds[g]..bounds[g + 1]]`.
     bounds: Vec<u32>,
     candidates: Candidates,
@@ -56,7 +56,7 @@ impl<'t> Scan<'t> {
     ) -> Scan<'t> {
         let starts_any =
             |phrase: PhraseId| starters.get(phrase as usize / 64).is_some_and(|word| word >> (phrase % 64) & 1 == 1);
-        let mut groups = vec![0u32; phrases];
+        let mut groups = vec![0u16; phrases];
         // The size of each group at `bounds[g + 1]`, then (summed) its end.
         let mut bounds = Vec::with_capacity(found.len() + 1);
         bounds.push(0u32);
@@ -66,28 +66,30 @@ impl<'t> Scan<'t> {
                 let group = &mut groups[occurrence.phrase as usize];
                 if *group == 0 {
                     bounds.push(0);
-                    *group = (bounds.len() - 1) as u32;
-                    // Most phrases ("the", ",") start no pattern.
+                    *group = (bounds.len() - 1) as u16; // at most one group a phrase
+                                                        // Most phrases ("the", ",") start no pattern.
                     if starts_any(occurrence.phrase) {
                         candidates.union_words(starting(occurrence.phrase));
                     }
                 }
                 bounds[*group as usize] += 1;
-                *group - 1
+                u32::from(*group - 1)
             })
             .collect();
         for group in 1..bounds.len() {
             bounds[group] += bounds[group - 1];
         }
         // A counting sort by group; placing in the trie's order keeps each
-        // group by start, then end.
+        // group by start, then end. Indices are placed, then occurrences
+        // collected: no table of occurrences zeroed first.
         let mut next = bounds[..bounds.len() - 1].to_vec(); // each group's next free place
-        let mut occurrences = vec![Occurrence { phrase: 0, start: 0, end: 0 }; found.len()];
-        for (&occurrence, &group) in found.iter().zip(&group_of) {
+        let mut order = vec![0u32; found.len()];
+        for (index, &group) in group_of.iter().enumerate() {
             let at = &mut next[group as usize];
-            occurrences[*at as usize] = occurrence;
+            order[*at as usize] = index as u32;
             *at += 1;
         }
+        let occurrences = order.iter().map(|&index| found[index as usize]).collect();
         Scan { text, occurrences, groups, bounds, candidates: Candidates(candidates) }
     }
 
