@@ -61,21 +61,19 @@ impl<'t> Scan<'t> {
         let mut bounds = Vec::with_capacity(found.len() + 1);
         bounds.push(0u32);
         let mut candidates = BitSet::empty(mask_words * 64);
-        let group_of: Vec<u32> = (found.iter())
-            .map(|occurrence| {
-                let group = &mut groups[occurrence.phrase as usize];
-                if *group == 0 {
-                    bounds.push(0);
-                    *group = (bounds.len() - 1) as u16; // at most one group a phrase
-                                                        // Most phrases ("the", ",") start no pattern.
-                    if starts_any(occurrence.phrase) {
-                        candidates.union_words(starting(occurrence.phrase));
-                    }
+        for occurrence in &found {
+            let group = &mut groups[occurrence.phrase as usize];
+            if *group == 0 {
+                // One group a phrase: the count fits (see `MAX_PHRASES`).
+                bounds.push(0);
+                *group = (bounds.len() - 1) as u16;
+                // Most phrases ("the", ",") start no pattern.
+                if starts_any(occurrence.phrase) {
+                    candidates.union_words(starting(occurrence.phrase));
                 }
-                bounds[*group as usize] += 1;
-                u32::from(*group - 1)
-            })
-            .collect();
+            }
+            bounds[*group as usize] += 1;
+        }
         for group in 1..bounds.len() {
             bounds[group] += bounds[group - 1];
         }
@@ -84,8 +82,8 @@ impl<'t> Scan<'t> {
         // collected: no table of occurrences zeroed first.
         let mut next = bounds[..bounds.len() - 1].to_vec(); // each group's next free place
         let mut order = vec![0u32; found.len()];
-        for (index, &group) in group_of.iter().enumerate() {
-            let at = &mut next[group as usize];
+        for (index, occurrence) in found.iter().enumerate() {
+            let at = &mut next[usize::from(groups[occurrence.phrase as usize]) - 1];
             order[*at as usize] = index as u32;
             *at += 1;
         }
