@@ -164,8 +164,29 @@ fn negated_before(before: &str, denier: Denier) -> bool {
 }
 
 fn is_cue(word: &str) -> bool {
-    CLAUSE_WORDS.negation_cues.contains(word) || word.ends_with("n't")
+    let shape = match word.as_bytes().first() {
+        Some(&first) if word.len() < 32 => CUE_SHAPES[first as usize] >> word.len() & 1 == 1,
+        _ => true, // no shortcut: searched
+    };
+    (shape && CLAUSE_WORDS.negation_cues.contains(word)) || word.ends_with("n't")
 }
+
+/// For each first byte, the lengths (below 32) of the negation cues that
+/// start with it, as bits: most words before a match ("we", "data") are
+/// no cue by their shape, without a search of the list.
+static CUE_SHAPES: [u32; 256] = {
+    let cues = CLAUSE_WORDS.negation_cues.0;
+    let mut shapes = [0u32; 256];
+    let mut at = 0;
+    while at < cues.len() {
+        let cue = cues[at].as_bytes();
+        if let Some(&first) = cue.first() {
+            shapes[first as usize] |= if cue.len() < 32 { 1 << cue.len() } else { 0 };
+        }
+        at += 1;
+    }
+    shapes
+};
 
 /// The words of `text`: runs of letters, digits, apostrophes and hyphens
 /// (any non-ASCII character counts as a letter: the text is normalized).
