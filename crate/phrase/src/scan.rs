@@ -125,9 +125,17 @@ impl<'t> Scan<'t> {
 
     /// The end of the shortest completion of `links` (a gap, a phrase, a
     /// gap...) from `position`, not past `until`.
+    #[inline] // most chains are one phrase: nothing to complete, no call
     pub(crate) fn extend(&self, links: &[Link], position: usize, until: usize) -> Option<usize> {
+        match links {
+            [] => Some(position),
+            _ => self.extend_links(links, position, until),
+        }
+    }
+
+    /// [`Scan::extend`] of links that are not none.
+    fn extend_links(&self, links: &[Link], position: usize, until: usize) -> Option<usize> {
         let (gap, phrase) = match links {
-            [] => return Some(position),
             [Link::Gap(gap), Link::Phrase(phrase), ..] => (*gap, *phrase),
             _ => return None, // chains alternate phrase, gap, phrase (syntax::chains)
         };

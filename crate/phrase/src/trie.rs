@@ -129,6 +129,15 @@ impl Lists {
         &self.items[self.starts[list] as usize..self.starts[list + 1] as usize]
     }
 
+    /// Item `index` of list `list`, which must be shorter: checked only
+    /// against the items, not the list's end (the slice [`Lists::get`]
+    /// makes costs more, and a stem walk takes one a byte).
+    #[inline]
+    fn item(&self, list: u32, index: usize) -> Option<u32> {
+        let start = *self.starts.get(list as usize)? as usize;
+        self.items.get(start + index).copied()
+    }
+
     /// Appends the lists: the items, then where each list starts.
     #[cfg(feature = "compile")]
     fn write(&self, out: &mut Writer) {
@@ -255,10 +264,9 @@ impl Trie {
         let mut at = root;
         self.prefixes.phrases.get(at).iter().for_each(|&phrase| found(phrase));
         for byte in word.bytes() {
-            match rank(self.prefixes.masks[at as usize], byte) {
-                Some(child) => at = self.prefixes.children.get(at)[child],
-                None => return,
-            }
+            let child = rank(self.prefixes.masks[at as usize], byte);
+            let Some(child) = child.and_then(|child| self.prefixes.children.item(at, child)) else { return };
+            at = child;
             self.prefixes.phrases.get(at).iter().for_each(|&phrase| found(phrase));
         }
     }
