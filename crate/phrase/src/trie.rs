@@ -70,6 +70,10 @@ pub struct Trie {
     /// The root's children by word id ([`NO_NODE`] if none): every token of
     /// a text is looked up there.
     root_children: Vec<u32>,
+    /// For each word: the phrases whose stem after the root it starts with
+    /// ([`Trie::stems_of`] from the root's stems). Every token of a text
+    /// is tried there: a known word's are looked up, not walked to.
+    root_stems: Lists,
     nodes: Nodes,
     prefixes: Prefixes,
 }
@@ -110,14 +114,12 @@ struct Lists {
 }
 
 impl Lists {
-    #[cfg(feature = "compile")]
     fn with_capacity(lists: usize) -> Lists {
         let mut starts = Vec::with_capacity(lists + 1);
         starts.push(0);
         Lists { starts, items: Vec::new() }
     }
 
-    #[cfg(feature = "compile")]
     fn push(&mut self, list: impl IntoIterator<Item = u32>) {
         self.items.extend(list);
         self.starts.push(self.items.len() as u32);
@@ -246,7 +248,8 @@ impl Trie {
         Trie::new(WordTable::new(words), frozen, stem_tries)
     }
 
-    /// The trie of these parts, with the root's children indexed by word.
+    /// The trie of these parts, with the root's children and stems indexed
+    /// by word.
     fn new(words: WordTable, nodes: Nodes, prefixes: Prefixes) -> Trie {
         let mut root_children = vec![NO_NODE; words.len()];
         if !nodes.stems.is_empty() {
@@ -255,7 +258,27 @@ impl Trie {
                 root_children[word as usize] = nodes.child_nodes[first + offset];
             }
         }
-        Trie { words, root_children, nodes, prefixes }
+        let root_stems = Lists::with_capacity(words.len());
+        let mut trie = Trie { words, root_children, root_stems, nodes, prefixes };
+        trie.root_stems = trie.stems_by_word();
+        trie
+    }
+
+    /// For each word: what [`Trie::stems_of`] finds in it from the root's
+    /// stems (nothing for punctuation, which no stem walk is tried on).
+    fn stems_by_word(&self) -> Lists {
+        let mut by_word = Lists::with_capacity(self.words.len());
+        let root = self.nodes.stems.first().copied().unwrap_or(NO_STEMS);
+        let mut found = Vec::new();
+        for id in 0..self.words.len() as u32 {
+            let word = self.words.word(id);
+            found.clear();
+            if root != NO_STEMS && word.bytes().next().is_some_and(is_word) {
+                self.stems_of(root - 1, word, |phrase| found.push(phrase));
+            }
+            by_word.push(found.iter().copied());
+        }
+        by_word
     }
 
     /// Calls `found` with every phrase whose stem, after the node whose
@@ -298,12 +321,15 @@ impl Trie {
                 let step = out.len();
                 let stems = self.nodes.stems[node as usize];
                 // A token is a run of word bytes or one other byte.
-                if stems != NO_STEMS && is_word(text.as_bytes()[token.start]) {
-                    self.stems_of(stems - 1, &text[token.start..token.end], |phrase| {
-                        if !out[step..].iter().any(|o: &Occurrence| o.phrase == phrase) {
-                            out.push(Occurrence { phrase, start, end: token.end });
-                        }
-                    });
+                let mut stem_found = |phrase| {
+                    if !out[step..].iter().any(|o: &Occurrence| o.phrase == phrase) {
+                        out.push(Occurrence { phrase, start, end: token.end });
+                    }
+                };
+                if node == 0 && word != UNKNOWN {
+                    self.root_stems.get(word).iter().for_each(|&phrase| stem_found(phrase));
+                } else if stems != NO_STEMS && is_word(text.as_bytes()[token.start]) {
+                    self.stems_of(stems - 1, &text[token.start..token.end], stem_found);
                 }
                 let child = if word == UNKNOWN { NO_NODE } else { self.child(node, word) };
                 if child == NO_NODE {
