@@ -19,7 +19,8 @@ pub struct Scan<'t> {
     /// For each phrase of the library: 1 + the number of its group, or 0
     /// if it does not occur (a library has at most `u16::MAX` phrases).
     groups: Vec<u16>,
-    /// Group `g` is `occurrences[bounds[g]..bounds[g + 1]]`.
+    /// The group whose entry in `groups` is `t` is
+    /// `occurrences[bounds[t]..bounds[t + 1]]`.
     bounds: Vec<u32>,
     candidates: Candidates,
 }
@@ -57,8 +58,9 @@ impl<'t> Scan<'t> {
         let starts_any =
             |phrase: PhraseId| starters.get(phrase as usize / 64).is_some_and(|word| word >> (phrase % 64) & 1 == 1);
         let mut groups = vec![0u16; phrases];
-        // The size of each group at `bounds[g + 1]`, then (summed) its end.
-        let mut bounds = Vec::with_capacity(found.len() + 1);
+        // The size of the group numbered `t` in `groups` at `bounds[t]`,
+        // then (summed) its end, then (placed) its start.
+        let mut bounds = Vec::with_capacity(found.len() + 2);
         bounds.push(0u32);
         let mut candidates = BitSet::empty(mask_words * 64);
         for occurrence in &found {
@@ -77,16 +79,17 @@ impl<'t> Scan<'t> {
         for group in 1..bounds.len() {
             bounds[group] += bounds[group - 1];
         }
-        // A counting sort by group; placing in the trie's order keeps each
-        // group by start, then end. Indices are placed, then occurrences
-        // collected: no table of occurrences zeroed first.
-        let mut next = bounds[..bounds.len() - 1].to_vec(); // each group's next free place
+        // A counting sort by group. Placing from the last occurrence moves
+        // each group's end down to its start and keeps the group in the
+        // trie's order (by start, then end). Indices are placed, then
+        // occurrences collected: no table of occurrences zeroed first.
         let mut order = vec![0u32; found.len()];
-        for (index, occurrence) in found.iter().enumerate() {
-            let at = &mut next[usize::from(groups[occurrence.phrase as usize]) - 1];
-            order[*at as usize] = index as u32;
-            *at += 1;
+        for (index, occurrence) in found.iter().enumerate().rev() {
+            let end = &mut bounds[usize::from(groups[occurrence.phrase as usize])];
+            *end -= 1;
+            order[*end as usize] = index as u32;
         }
+        bounds.push(found.len() as u32); // the last group's end
         let occurrences = order.iter().map(|&index| found[index as usize]).collect();
         Scan { text, occurrences, groups, bounds, candidates: Candidates(candidates) }
     }
@@ -117,7 +120,7 @@ impl<'t> Scan<'t> {
         match self.groups.get(phrase as usize) {
             Some(&group) if group != 0 => {
                 let group = group as usize;
-                &self.occurrences[self.bounds[group - 1] as usize..self.bounds[group] as usize]
+                &self.occurrences[self.bounds[group] as usize..self.bounds[group + 1] as usize]
             }
             _ => &[],
         }
