@@ -44,7 +44,7 @@ use bytes::Reader;
 use bytes::Writer;
 pub use error::{BytesError, PatternError};
 pub use scan::{Candidates, Scan};
-use trie::{is_word, PhraseId, Trie};
+use trie::{is_word, Occurrence, PhraseId, Trie};
 
 /// How far a gap between two phrases of a pattern may stretch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,6 +56,15 @@ pub enum Gap {
     /// Anything up to the end of the clause: no `.` or `;`.
     Clause,
 }
+
+/// Most phrases a library may be made of: a scan numbers the phrases of a
+/// text in 16 bits, so that its table of them (one entry per phrase of the
+/// library, zeroed for every text) stays small.
+const MAX_PHRASES: usize = u16::MAX as usize;
+
+/// No phrase: in [`Library::firsts`], a chain that starts with none
+/// (no scan holds it).
+const NO_PHRASE: PhraseId = PhraseId::MAX;
 
 /// A pattern of a [`Library`], by the order it was given in.
 pub type PatternId = usize;
@@ -99,11 +108,17 @@ pub struct Library {
     trie: Trie,
     /// For each pattern: its chains.
     patterns: Vec<Vec<Vec<Link>>>,
+    /// For each pattern: the first phrase of each chain ([`NO_PHRASE`] for
+    /// a chain that starts otherwise), read without following the chains.
+    firsts: Vec<Vec<PhraseId>>,
     /// For each phrase: the patterns that have a chain starting with it, as
     /// a bit set of [`Library::mask_words`] words.
     starting: Vec<u64>,
     /// Words per bit set of patterns (at least one).
     mask_words: usize,
+    /// The phrases that start a chain (those with patterns in
+    /// [`Library::starting`]), as a bit set.
+    starters: Vec<u64>,
 }
 
 impl Library {
@@ -137,6 +152,9 @@ impl Library {
                         Step::Gap(gap) => Link::Gap(gap),
                         Step::Phrase(node) => match phrase_ids.get(&node) {
                             Some(&id) => Link::Phrase(id),
+                            None if phrases as usize >= MAX_PHRASES => {
+                                return Err(in_pattern(format!("more than {MAX_PHRASES} phrases in the library")))
+                            }
                             None => {
                                 trie.insert(&node, phrases).map_err(in_pattern)?;
                                 phrase_ids.insert(node, phrases);
@@ -164,7 +182,22 @@ impl Library {
                 }
             }
         }
-        Library { trie, patterns, starting, mask_words }
+        let mut starters = vec![0u64; phrases.div_ceil(64)];
+        for (phrase, mask) in starting.chunks(mask_words).enumerate() {
+            if mask.iter().any(|&word| word != 0) {
+                starters[phrase / 64] |= 1 << (phrase % 64);
+            }
+        }
+        let firsts = (patterns.iter())
+            .map(|chains| {
+                let first = |chain: &Vec<Link>| match chain.first() {
+                    Some(Link::Phrase(first)) => *first,
+                    _ => NO_PHRASE,
+                };
+                chains.iter().map(first).collect()
+            })
+            .collect();
+        Library { trie, patterns, firsts, starting, mask_words, starters }
     }
 
     /// The library as bytes, for [`Library::from_bytes`].
@@ -193,6 +226,9 @@ impl Library {
     fn read(bytes: &[u8]) -> Result<Library, String> {
         let mut input = Reader::new(bytes);
         let phrases = input.count()?;
+        if phrases > MAX_PHRASES {
+            return Err(format!("{phrases} phrases, more than {MAX_PHRASES}"));
+        }
         let trie = Trie::read(&mut input, phrases)?;
         let patterns = (0..input.count()?)
             .map(|_| {
@@ -224,7 +260,7 @@ impl Library {
             let at = phrase as usize * self.mask_words;
             &self.starting[at..at + self.mask_words]
         };
-        Scan::new(text, found, self.phrases(), self.mask_words, starting)
+        Scan::new(text, found, self.phrases(), &self.starters, self.mask_words, starting)
     }
 
     /// Every match of `pattern` inside `within`, leftmost first, not
@@ -245,13 +281,12 @@ impl Library {
         found: &mut Vec<Range<usize>>,
     ) {
         found.clear();
-        for chain in &self.patterns[pattern] {
-            let Some(Link::Phrase(first)) = chain.first() else { continue };
-            for occurrence in scan.of(*first) {
+        for (occurrences, rest) in self.chains_present(scan, pattern) {
+            for occurrence in occurrences {
                 if occurrence.start < within.start || occurrence.end > within.end {
                     continue;
                 }
-                if let Some(end) = scan.extend(&chain[1..], occurrence.end, within.end) {
+                if let Some(end) = scan.extend(rest, occurrence.end, within.end) {
                     found.push(occurrence.start..end);
                 }
             }
@@ -269,12 +304,11 @@ impl Library {
 
     /// Whether `pattern` matches anywhere inside `within`.
     pub fn is_match(&self, scan: &Scan<'_>, pattern: PatternId, within: Range<usize>) -> bool {
-        self.patterns[pattern].iter().any(|chain| {
-            let Some(Link::Phrase(first)) = chain.first() else { return false };
-            scan.of(*first).iter().any(|occurrence| {
+        self.chains_present(scan, pattern).any(|(occurrences, rest)| {
+            occurrences.iter().any(|occurrence| {
                 occurrence.start >= within.start
                     && occurrence.end <= within.end
-                    && scan.extend(&chain[1..], occurrence.end, within.end).is_some()
+                    && scan.extend(rest, occurrence.end, within.end).is_some()
             })
         })
     }
@@ -282,19 +316,32 @@ impl Library {
     /// Whether `pattern` matches starting right at `from`, or after a stretch
     /// of text that `lead` allows, ending by `until`.
     pub fn matches_after(&self, scan: &Scan<'_>, pattern: PatternId, from: usize, lead: Gap, until: usize) -> bool {
-        self.patterns[pattern].iter().any(|chain| {
-            let Some(Link::Phrase(first)) = chain.first() else { return false };
-            let candidates = scan.of(*first);
+        self.chains_present(scan, pattern).any(|(candidates, rest)| {
             let at = candidates.partition_point(|o| o.start < from);
             for occurrence in &candidates[at..] {
                 if occurrence.end > until || !gap_allows(lead, &scan.text()[from..occurrence.start]) {
                     break;
                 }
-                if scan.extend(&chain[1..], occurrence.end, until).is_some() {
+                if scan.extend(rest, occurrence.end, until).is_some() {
                     return true;
                 }
             }
             false
+        })
+    }
+
+    /// The chains of `pattern` whose first phrase occurs in the scan: that
+    /// phrase's occurrences, and the links after it. A pattern has many
+    /// chains and a text few of their phrases: the others are passed over
+    /// by their first phrase alone, without reading the chain.
+    fn chains_present<'a>(
+        &'a self,
+        scan: &'a Scan<'_>,
+        pattern: PatternId,
+    ) -> impl Iterator<Item = (&'a [Occurrence], &'a [Link])> + 'a {
+        (self.firsts[pattern].iter().zip(&self.patterns[pattern])).filter_map(|(&first, chain)| {
+            let occurrences = scan.of(first);
+            (!occurrences.is_empty()).then(|| (occurrences, chain.get(1..).unwrap_or_default()))
         })
     }
 }

@@ -1,10 +1,11 @@
 //! What one scan of a text found: every phrase occurrence, grouped by
 //! phrase, and the patterns that may match.
 //!
-//! A text holds a few dozen of a library's hundreds of phrases, so the
-//! groups are indexed by a phrase's rank among the phrases present (a bit
-//! set with running counts), not by phrase: grouping costs time in the
-//! number of occurrences, and finding a phrase's group a few instructions.
+//! A text holds a few dozen of a library's hundreds of phrases: each phrase
+//! present gets a group, numbered as first found, and a table by phrase
+//! gives its number. Grouping costs time in the number of occurrences (and
+//! one zeroed table entry per phrase of the library), finding a phrase's
+//! group two loads.
 
 use crate::trie::{Occurrence, PhraseId};
 use crate::{gap_allows, Link, PatternId};
@@ -13,12 +14,13 @@ use crate::{gap_allows, Link, PatternId};
 #[derive(Debug)]
 pub struct Scan<'t> {
     text: &'t str,
-    /// Grouped by phrase, ascending; each group by start, then end.
+    /// Grouped by phrase; each group by start, then end.
     occurrences: Vec<Occurrence>,
-    /// The phrases that occur.
-    present: BitSet,
-    /// The group of the `r`th phrase present is
-    /// `occurrences[bounds[r]..bounds[r + 1]]`.
+    /// For each phrase of the library: 1 + the number of its group, or 0
+    /// if it does not occur (a library has at most `u16::MAX` phrases).
+    groups: Vec<u16>,
+    /// The group whose entry in `groups` is `t` is
+    /// `occurrences[bounds[t]..bounds[t + 1]]`.
     bounds: Vec<u32>,
     candidates: Candidates,
 }
@@ -43,39 +45,53 @@ impl Candidates {
 impl<'t> Scan<'t> {
     /// The scan of `text` whose occurrences the trie `found` (by start,
     /// then end), for a library of `phrases` phrases whose phrase `p` starts
-    /// the patterns of `starting(p)`, a bit set of `mask_words` words.
+    /// the patterns of `starting(p)`, a bit set of `mask_words` words;
+    /// `starters`, a bit set of phrases, holds those that start any.
     pub(crate) fn new<'s>(
         text: &'t str,
         found: Vec<Occurrence>,
         phrases: usize,
+        starters: &[u64],
         mask_words: usize,
         starting: impl Fn(PhraseId) -> &'s [u64],
     ) -> Scan<'t> {
-        let mut present = BitSet::empty(phrases);
-        found.iter().for_each(|occurrence| present.insert(occurrence.phrase as usize));
-        present.count_ranks();
-        // A counting sort by rank; placing from the last occurrence keeps
-        // each group in the trie's order.
-        let ranks: Vec<u32> = found.iter().map(|occurrence| present.rank(occurrence.phrase as usize) as u32).collect();
-        let mut bounds = vec![0u32; present.len() + 1];
-        for &rank in &ranks {
-            bounds[rank as usize + 1] += 1;
-        }
-        for rank in 1..bounds.len() {
-            bounds[rank] += bounds[rank - 1];
-        }
-        let mut occurrences = vec![Occurrence { phrase: 0, start: 0, end: 0 }; found.len()];
-        let mut next = bounds[1..].to_vec(); // each group's end, moving down
-        for (occurrence, rank) in found.into_iter().zip(ranks).rev() {
-            let end = &mut next[rank as usize];
-            *end -= 1;
-            occurrences[*end as usize] = occurrence;
-        }
+        let starts_any =
+            |phrase: PhraseId| starters.get(phrase as usize / 64).is_some_and(|word| word >> (phrase % 64) & 1 == 1);
+        let mut groups = vec![0u16; phrases];
+        // The size of the group numbered `t` in `groups` at `bounds[t]`,
+        // then (summed) its end, then (placed) its start.
+        let mut bounds = Vec::with_capacity(found.len() + 2);
+        bounds.push(0u32);
         let mut candidates = BitSet::empty(mask_words * 64);
-        for phrase in present.iter() {
-            candidates.union_words(starting(phrase as PhraseId));
+        for occurrence in &found {
+            let group = &mut groups[occurrence.phrase as usize];
+            if *group == 0 {
+                // One group a phrase: the count fits (see `MAX_PHRASES`).
+                bounds.push(0);
+                *group = (bounds.len() - 1) as u16;
+                // Most phrases ("the", ",") start no pattern.
+                if starts_any(occurrence.phrase) {
+                    candidates.union_words(starting(occurrence.phrase));
+                }
+            }
+            bounds[*group as usize] += 1;
         }
-        Scan { text, occurrences, present, bounds, candidates: Candidates(candidates) }
+        for group in 1..bounds.len() {
+            bounds[group] += bounds[group - 1];
+        }
+        // A counting sort by group. Placing from the last occurrence moves
+        // each group's end down to its start and keeps the group in the
+        // trie's order (by start, then end). Indices are placed, then
+        // occurrences collected: no table of occurrences zeroed first.
+        let mut order = vec![0u32; found.len()];
+        for (index, occurrence) in found.iter().enumerate().rev() {
+            let end = &mut bounds[usize::from(groups[occurrence.phrase as usize])];
+            *end -= 1;
+            order[*end as usize] = index as u32;
+        }
+        bounds.push(found.len() as u32); // the last group's end
+        let occurrences = order.iter().map(|&index| found[index as usize]).collect();
+        Scan { text, occurrences, groups, bounds, candidates: Candidates(candidates) }
     }
 
     /// The scanned text.
@@ -99,20 +115,30 @@ impl<'t> Scan<'t> {
     }
 
     /// Occurrences of `phrase`, by start.
+    #[inline] // the matcher's most frequent question: a few instructions
     pub(crate) fn of(&self, phrase: PhraseId) -> &[Occurrence] {
-        let phrase = phrase as usize;
-        if !self.present.contains(phrase) {
-            return &[];
+        match self.groups.get(phrase as usize) {
+            Some(&group) if group != 0 => {
+                let group = group as usize;
+                &self.occurrences[self.bounds[group] as usize..self.bounds[group + 1] as usize]
+            }
+            _ => &[],
         }
-        let rank = self.present.rank(phrase);
-        &self.occurrences[self.bounds[rank] as usize..self.bounds[rank + 1] as usize]
     }
 
     /// The end of the shortest completion of `links` (a gap, a phrase, a
     /// gap...) from `position`, not past `until`.
+    #[inline] // most chains are one phrase: nothing to complete, no call
     pub(crate) fn extend(&self, links: &[Link], position: usize, until: usize) -> Option<usize> {
+        match links {
+            [] => Some(position),
+            _ => self.extend_links(links, position, until),
+        }
+    }
+
+    /// [`Scan::extend`] of links that are not none.
+    fn extend_links(&self, links: &[Link], position: usize, until: usize) -> Option<usize> {
         let (gap, phrase) = match links {
-            [] => return Some(position),
             [Link::Gap(gap), Link::Phrase(phrase), ..] => (*gap, *phrase),
             _ => return None, // chains alternate phrase, gap, phrase (syntax::chains)
         };
@@ -130,23 +156,16 @@ impl<'t> Scan<'t> {
     }
 }
 
-/// A set of small numbers, with each member's rank once counted.
+/// A set of small numbers.
 #[derive(Debug, Clone)]
 struct BitSet {
     words: Vec<u64>,
-    /// For each word: how many members the words before it hold
-    /// ([`BitSet::count_ranks`]).
-    before: Vec<u32>,
 }
 
 impl BitSet {
     /// An empty set for numbers below `limit`.
     fn empty(limit: usize) -> BitSet {
-        BitSet { words: vec![0; limit.div_ceil(64)], before: Vec::new() }
-    }
-
-    fn insert(&mut self, member: usize) {
-        self.words[member / 64] |= 1 << (member % 64);
+        BitSet { words: vec![0; limit.div_ceil(64)] }
     }
 
     fn contains(&self, member: usize) -> bool {
@@ -156,29 +175,6 @@ impl BitSet {
     /// Adds the members of a set of the same size, as words.
     fn union_words(&mut self, other: &[u64]) {
         self.words.iter_mut().zip(other).for_each(|(word, bits)| *word |= bits);
-    }
-
-    /// Counts, once all members are in, what [`BitSet::rank`] needs.
-    fn count_ranks(&mut self) {
-        let mut total = 0;
-        self.before = (self.words.iter())
-            .map(|word| {
-                let before = total;
-                total += word.count_ones();
-                before
-            })
-            .collect();
-    }
-
-    /// Number of members.
-    fn len(&self) -> usize {
-        self.words.iter().map(|word| word.count_ones() as usize).sum()
-    }
-
-    /// How many members are below `member` (after [`BitSet::count_ranks`]).
-    fn rank(&self, member: usize) -> usize {
-        let below = self.words[member / 64] & ((1 << (member % 64)) - 1);
-        self.before[member / 64] as usize + below.count_ones() as usize
     }
 
     /// The members, ascending.

@@ -70,6 +70,10 @@ pub struct Trie {
     /// The root's children by word id ([`NO_NODE`] if none): every token of
     /// a text is looked up there.
     root_children: Vec<u32>,
+    /// For each word: the phrases whose stem after the root it starts with
+    /// ([`Trie::stems_of`] from the root's stems). Every token of a text
+    /// is tried there: a known word's are looked up, not walked to.
+    root_stems: Lists,
     nodes: Nodes,
     prefixes: Prefixes,
 }
@@ -110,14 +114,12 @@ struct Lists {
 }
 
 impl Lists {
-    #[cfg(feature = "compile")]
     fn with_capacity(lists: usize) -> Lists {
         let mut starts = Vec::with_capacity(lists + 1);
         starts.push(0);
         Lists { starts, items: Vec::new() }
     }
 
-    #[cfg(feature = "compile")]
     fn push(&mut self, list: impl IntoIterator<Item = u32>) {
         self.items.extend(list);
         self.starts.push(self.items.len() as u32);
@@ -127,6 +129,15 @@ impl Lists {
     fn get(&self, list: u32) -> &[u32] {
         let list = list as usize;
         &self.items[self.starts[list] as usize..self.starts[list + 1] as usize]
+    }
+
+    /// Item `index` of list `list`, which must be shorter: checked only
+    /// against the items, not the list's end (the slice [`Lists::get`]
+    /// makes costs more, and a stem walk takes one a byte).
+    #[inline]
+    fn item(&self, list: u32, index: usize) -> Option<u32> {
+        let start = *self.starts.get(list as usize)? as usize;
+        self.items.get(start + index).copied()
     }
 
     /// Appends the lists: the items, then where each list starts.
@@ -181,13 +192,26 @@ fn rank(mask: u64, byte: u8) -> Option<usize> {
 
 /// A word byte's place among the 63 word bytes: `0-9`, `A-Z`, `_`, `a-z`.
 fn byte_bit(byte: u8) -> u32 {
-    match byte {
-        b'0'..=b'9' => u32::from(byte - b'0'),
-        b'A'..=b'Z' => u32::from(byte - b'A') + 10,
-        b'a'..=b'z' => u32::from(byte - b'a') + 36,
-        _ => 62, // `_`, the only other word byte
-    }
+    u32::from(BYTE_BITS[byte as usize])
 }
+
+/// [`byte_bit`] as a table: the scan asks it of every byte of a word
+/// that may end in a stem.
+static BYTE_BITS: [u8; 256] = {
+    let mut table = [62; 256]; // `_`, the only other word byte
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = match b {
+            b'0'..=b'9' => b - b'0',
+            b'A'..=b'Z' => b - b'A' + 10,
+            b'a'..=b'z' => b - b'a' + 36,
+            _ => 62,
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// One node of a trie being frozen: the phrases ending there, the root of
 /// its stem prefixes, and its children as (word, node) by word.
@@ -224,7 +248,8 @@ impl Trie {
         Trie::new(WordTable::new(words), frozen, stem_tries)
     }
 
-    /// The trie of these parts, with the root's children indexed by word.
+    /// The trie of these parts, with the root's children and stems indexed
+    /// by word.
     fn new(words: WordTable, nodes: Nodes, prefixes: Prefixes) -> Trie {
         let mut root_children = vec![NO_NODE; words.len()];
         if !nodes.stems.is_empty() {
@@ -233,20 +258,38 @@ impl Trie {
                 root_children[word as usize] = nodes.child_nodes[first + offset];
             }
         }
-        Trie { words, root_children, nodes, prefixes }
+        let root_stems = Lists::with_capacity(words.len());
+        let mut trie = Trie { words, root_children, root_stems, nodes, prefixes };
+        trie.root_stems = trie.stems_by_word();
+        trie
+    }
+
+    /// For each word: what [`Trie::stems_of`] finds in it from the root's
+    /// stems (nothing for punctuation, which no stem walk is tried on).
+    fn stems_by_word(&self) -> Lists {
+        let mut by_word = Lists::with_capacity(self.words.len());
+        let root = self.nodes.stems.first().copied().unwrap_or(NO_STEMS);
+        let mut found = Vec::new();
+        for id in 0..self.words.len() as u32 {
+            let word = self.words.word(id);
+            found.clear();
+            if root != NO_STEMS && word.bytes().next().is_some_and(is_word) {
+                self.stems_of(root - 1, word, |phrase| found.push(phrase));
+            }
+            by_word.push(found.iter().copied());
+        }
+        by_word
     }
 
     /// Calls `found` with every phrase whose stem, after the node whose
     /// prefix trie is `root`, the word `word` starts with.
     fn stems_of(&self, root: u32, word: &str, mut found: impl FnMut(PhraseId)) {
         let mut at = root;
-        for byte in std::iter::once(None).chain(word.bytes().map(Some)) {
-            if let Some(byte) = byte {
-                match rank(self.prefixes.masks[at as usize], byte) {
-                    Some(child) => at = self.prefixes.children.get(at)[child],
-                    None => return,
-                }
-            }
+        self.prefixes.phrases.get(at).iter().for_each(|&phrase| found(phrase));
+        for byte in word.bytes() {
+            let child = rank(self.prefixes.masks[at as usize], byte);
+            let Some(child) = child.and_then(|child| self.prefixes.children.item(at, child)) else { return };
+            at = child;
             self.prefixes.phrases.get(at).iter().for_each(|&phrase| found(phrase));
         }
     }
@@ -278,12 +321,15 @@ impl Trie {
                 let step = out.len();
                 let stems = self.nodes.stems[node as usize];
                 // A token is a run of word bytes or one other byte.
-                if stems != NO_STEMS && is_word(text.as_bytes()[token.start]) {
-                    self.stems_of(stems - 1, &text[token.start..token.end], |phrase| {
-                        if !out[step..].iter().any(|o: &Occurrence| o.phrase == phrase) {
-                            out.push(Occurrence { phrase, start, end: token.end });
-                        }
-                    });
+                let mut stem_found = |phrase| {
+                    if !out[step..].iter().any(|o: &Occurrence| o.phrase == phrase) {
+                        out.push(Occurrence { phrase, start, end: token.end });
+                    }
+                };
+                if node == 0 && word != UNKNOWN {
+                    self.root_stems.get(word).iter().for_each(|&phrase| stem_found(phrase));
+                } else if stems != NO_STEMS && is_word(text.as_bytes()[token.start]) {
+                    self.stems_of(stems - 1, &text[token.start..token.end], stem_found);
                 }
                 let child = if word == UNKNOWN { NO_NODE } else { self.child(node, word) };
                 if child == NO_NODE {
@@ -291,9 +337,15 @@ impl Trie {
                 }
                 node = child;
                 let stem_finds = out.len();
-                for &phrase in self.nodes.ends.get(node) {
-                    if !out[step..stem_finds].iter().any(|o| o.phrase == phrase) {
-                        out.push(Occurrence { phrase, start, end: token.end });
+                let ends = self.nodes.ends.get(node).iter();
+                if stem_finds == step {
+                    // No stem found here, nothing to repeat: the usual case.
+                    out.extend(ends.map(|&phrase| Occurrence { phrase, start, end: token.end }));
+                } else {
+                    for &phrase in ends {
+                        if !out[step..stem_finds].iter().any(|o| o.phrase == phrase) {
+                            out.push(Occurrence { phrase, start, end: token.end });
+                        }
                     }
                 }
             }

@@ -198,9 +198,15 @@ impl<'a, 't> Reading<'a, 't> {
 /// between, not released ("not only") and, unless `denier` allows it, not
 /// the reader's own negation.
 fn negated_before(before: &str, denier: Denier) -> bool {
-    // The window, and the few words before it that may be the cue's subject.
-    let mut words: Vec<&str> = words_backwards(before).take(NEGATION_WINDOW + 3).collect();
-    words.reverse();
+    // The window, and the few words before it that may be the cue's subject,
+    // in order: filled from the end, on the stack.
+    let mut last = [""; NEGATION_WINDOW + 3];
+    let mut count = 0;
+    for (slot, word) in last.iter_mut().rev().zip(words_backwards(before)) {
+        *slot = word;
+        count += 1;
+    }
+    let words = &last[last.len() - count..];
     let window_start = words.len().saturating_sub(NEGATION_WINDOW);
     let Some(cue) = (window_start..words.len()).rev().find(|&i| is_cue(words[i])) else {
         return false;
@@ -229,8 +235,29 @@ fn negated_before(before: &str, denier: Denier) -> bool {
 }
 
 fn is_cue(word: &str) -> bool {
-    CLAUSE_WORDS.negation_cues.contains(word) || word.ends_with("n't")
+    let shape = match word.as_bytes().first() {
+        Some(&first) if word.len() < 32 => CUE_SHAPES[first as usize] >> word.len() & 1 == 1,
+        _ => true, // no shortcut: searched
+    };
+    (shape && CLAUSE_WORDS.negation_cues.contains(word)) || word.ends_with("n't")
 }
+
+/// For each first byte, the lengths (below 32) of the negation cues that
+/// start with it, as bits: most words before a match ("we", "data") are
+/// no cue by their shape, without a search of the list.
+static CUE_SHAPES: [u32; 256] = {
+    let cues = CLAUSE_WORDS.negation_cues.0;
+    let mut shapes = [0u32; 256];
+    let mut at = 0;
+    while at < cues.len() {
+        let cue = cues[at].as_bytes();
+        if let Some(&first) = cue.first() {
+            shapes[first as usize] |= if cue.len() < 32 { 1 << cue.len() } else { 0 };
+        }
+        at += 1;
+    }
+    shapes
+};
 
 /// The words of `text`: runs of letters, digits, apostrophes and hyphens
 /// (any non-ASCII character counts as a letter: the text is normalized).
@@ -258,8 +285,21 @@ fn words_backwards(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn is_word_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'\'' || byte == b'-' || !byte.is_ascii()
+    WORD_BYTES[byte as usize]
 }
+
+/// [`is_word_byte`] as a table: negation reads the words before every
+/// match byte by byte.
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' || !b.is_ascii();
+        byte += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {

@@ -11,14 +11,14 @@ pub fn count_words(text: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
     for (at, &byte) in text.as_bytes().iter().enumerate() {
-        // ASCII, most of a policy, is decided without decoding a char;
-        // the bytes inside a longer char are skipped.
-        let is_word = match byte {
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => true,
-            b'\'' => in_word,
-            0x80..=0xBF => continue,
-            _ if byte.is_ascii() => false,
-            _ => match char_at(text, at) {
+        // ASCII, most of a policy, is decided by table without decoding a
+        // char; the bytes inside a longer char are skipped.
+        let is_word = match BYTE_KINDS[byte as usize] {
+            ByteKind::Word => true,
+            ByteKind::Apostrophe => in_word,
+            ByteKind::Other => false,
+            ByteKind::Inside => continue,
+            ByteKind::Lead => match char_at(text, at) {
                 Some(c) => c.is_alphanumeric() || (in_word && c == '\u{2019}'),
                 None => false,
             },
@@ -28,6 +28,38 @@ pub fn count_words(text: &str) -> usize {
     }
     words
 }
+
+/// How [`count_words`] reads a byte.
+#[derive(Debug, Clone, Copy)]
+enum ByteKind {
+    /// An ASCII letter or digit.
+    Word,
+    /// `'`: part of a word inside one.
+    Apostrophe,
+    /// Any other ASCII byte.
+    Other,
+    /// A byte inside a longer char, after its first.
+    Inside,
+    /// The first byte of a longer char.
+    Lead,
+}
+
+/// [`ByteKind`] by byte.
+static BYTE_KINDS: [ByteKind; 256] = {
+    let mut table = [ByteKind::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = match byte as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ByteKind::Word,
+            b'\'' => ByteKind::Apostrophe,
+            0x80..=0xBF => ByteKind::Inside,
+            0xC0..=0xFF => ByteKind::Lead,
+            _ => ByteKind::Other,
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// Whether an ASCII byte is whitespace as `char::is_whitespace` has it
 /// (which, unlike `u8::is_ascii_whitespace`, counts the vertical tab).

@@ -55,6 +55,13 @@ pub fn for_matching_into(text: &str, out: &mut String) {
         } else if byte.is_ascii_graphic() {
             rest = &rest[1..];
             out.push(char::from(byte.to_ascii_lowercase()));
+            if byte.is_ascii_alphabetic() {
+                // The rest of the word's letters: no address starts inside
+                // a word, so they need none of the checks above.
+                let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+                out.push_letters(&rest[..letters]);
+                rest = &rest[letters..];
+            }
         } else {
             rest = &rest[1..];
             out.space();
@@ -81,6 +88,13 @@ impl Ascii<'_> {
         }
         self.text.push(c);
         self.in_number = false;
+    }
+
+    /// ASCII letters right after a letter, lowercased.
+    fn push_letters(&mut self, letters: &str) {
+        let from = self.text.len();
+        self.text.push_str(letters);
+        self.text[from..].make_ascii_lowercase();
     }
 
     /// A digit: the first of a run stands for the whole number.
