@@ -22,6 +22,18 @@ const AUXILIARIES: &[&str] = &[
     "was", "were", "have", "has", "had",
 ];
 
+/// Abbreviations whose period ends no clause: "no outside service (e.g.
+/// a CDN) sits in front" is one clause, and "no" reaches "a CDN".
+const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "incl", "cf", "vs", "approx"];
+
+/// Whether `text` ends with one of [`ABBREVIATIONS`] as a word of its own.
+fn ends_with_abbreviation(text: &str) -> bool {
+    ABBREVIATIONS.iter().any(|abbreviation| {
+        text.strip_suffix(abbreviation)
+            .is_some_and(|before| before.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
 /// Words that open a new subject after "and" ("and the keys", "and we").
 const NEW_SUBJECTS: &[&str] = &["the", "your", "our", "their", "its", "this", "these", "those", "we", "it", "they"];
 
@@ -59,7 +71,9 @@ impl<'a, 't> Reading<'a, 't> {
     pub fn of(library: &'a Library, scan: &'a Scan<'t>) -> Reading<'a, 't> {
         let text = scan.text();
         let mut boundaries = library.find_all(scan, CLAUSE.boundary, 0..text.len());
-        let period_space = text.match_indices('.').filter(|(at, _)| text.as_bytes().get(at + 1) == Some(&b' '));
+        let period_space = text
+            .match_indices('.')
+            .filter(|&(at, _)| text.as_bytes().get(at + 1) == Some(&b' ') && !ends_with_abbreviation(&text[..at]));
         boundaries.extend(period_space.map(|(at, _)| at..at + 2));
         policy_phrase::sort_ranges(&mut boundaries);
         Reading { library, scan, text, boundaries }

@@ -152,7 +152,8 @@ impl Rules {
                     Outcome::Denied => rule.denied,
                     _ => None,
                 };
-                let strength = strength(scan, reading, &matched, in_lead || context == Context::Around);
+                let borrowed = in_lead || context == Context::Around;
+                let strength = strength(scan, reading, &matched, sentence.own_start, borrowed);
                 let contradicts = rule.contradicts.filter(|_| outcome == Outcome::Affirmed);
                 hits.push(Hit { place: rule.place, matched, outcome, badge, strength, contradicts });
             }
@@ -230,11 +231,20 @@ enum Context {
 /// How strongly a match states its practice, from 0 to 3, to show the
 /// strongest evidence first: a statement whose subject is the site, in a
 /// statement of its own, is the strongest; one that needs its heading, its
-/// question or the statement before to mean it, or that reads as a general
-/// assurance or is very long, is weaker (`rules/evidence.toml`).
-fn strength(scan: &Scan<'_>, reading: &Reading<'_, '_>, matched: &Range<usize>, borrowed: bool) -> u8 {
+/// question or the statement before to mean it, that reads as a general
+/// assurance, or that is a bare label ("Children's Privacy") or very long,
+/// is weaker (`rules/evidence.toml`).
+fn strength(
+    scan: &Scan<'_>,
+    reading: &Reading<'_, '_>,
+    matched: &Range<usize>,
+    own_start: usize,
+    borrowed: bool,
+) -> u8 {
     /// Statements longer than this many bytes state many things at once.
     const LONG_STATEMENT_BYTES: usize = 400;
+    /// Statements of this many words or fewer name a topic, like a heading.
+    const LABEL_WORDS: usize = 3;
     let library = compiled::library();
     let clause = reading.clause_around(matched.clone());
     let mut strength: i32 = 2;
@@ -242,6 +252,8 @@ fn strength(scan: &Scan<'_>, reading: &Reading<'_, '_>, matched: &Range<usize>, 
     strength -= i32::from(borrowed);
     strength -= i32::from(library.is_match(scan, EVIDENCE.generic, 0..scan.len()));
     strength -= i32::from(scan.len() > LONG_STATEMENT_BYTES);
+    // The statement's own words: a list item's lead-in is no part of its label.
+    strength -= i32::from(scan.text()[own_start..].split_whitespace().count() <= LABEL_WORDS);
     strength.clamp(0, i32::from(MAX_STRENGTH)) as u8
 }
 
