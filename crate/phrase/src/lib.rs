@@ -46,6 +46,26 @@ pub use error::{BytesError, PatternError};
 pub use scan::{Candidates, Scan};
 use trie::{is_word, Occurrence, PhraseId, Trie};
 
+/// A table of a value for every byte, built at compile time, for byte
+/// classes asked of every byte of a text:
+/// `static WORD: [bool; 256] = byte_table!(|b| b.is_ascii_alphanumeric());`.
+#[macro_export]
+macro_rules! byte_table {
+    (|$byte:ident| $value:expr) => {{
+        let mut table = [{
+            let $byte: u8 = 0;
+            $value
+        }; 256];
+        let mut at = 0;
+        while at < 256 {
+            let $byte = at as u8;
+            table[at] = $value;
+            at += 1;
+        }
+        table
+    }};
+}
+
 /// How far a gap between two phrases of a pattern may stretch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gap {

@@ -197,21 +197,12 @@ fn byte_bit(byte: u8) -> u32 {
 
 /// [`byte_bit`] as a table: the scan asks it of every byte of a word
 /// that may end in a stem.
-static BYTE_BITS: [u8; 256] = {
-    let mut table = [62; 256]; // `_`, the only other word byte
-    let mut byte = 0;
-    while byte < 256 {
-        let b = byte as u8;
-        table[byte] = match b {
-            b'0'..=b'9' => b - b'0',
-            b'A'..=b'Z' => b - b'A' + 10,
-            b'a'..=b'z' => b - b'a' + 36,
-            _ => 62,
-        };
-        byte += 1;
-    }
-    table
-};
+static BYTE_BITS: [u8; 256] = crate::byte_table!(|b| match b {
+    b'0'..=b'9' => b - b'0',
+    b'A'..=b'Z' => b - b'A' + 10,
+    b'a'..=b'z' => b - b'a' + 36,
+    _ => 62, // `_`, the only other word byte
+});
 
 /// One node of a trie being frozen: the phrases ending there, the root of
 /// its stem prefixes, and its children as (word, node) by word.
@@ -415,16 +406,7 @@ pub fn is_word(byte: u8) -> bool {
 }
 
 /// [`is_word`] as a table: the scan asks it of every byte.
-static WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        let b = byte as u8;
-        table[byte] = b.is_ascii_alphanumeric() || b == b'_';
-        byte += 1;
-    }
-    table
-};
+static WORD_BYTES: [bool; 256] = crate::byte_table!(|b| b.is_ascii_alphanumeric() || b == b'_');
 
 #[cfg(all(test, feature = "compile"))] // they build tries
 mod tests {

@@ -304,16 +304,8 @@ fn is_word_byte(byte: u8) -> bool {
 
 /// [`is_word_byte`] as a table: negation reads the words before every
 /// match byte by byte.
-static WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        let b = byte as u8;
-        table[byte] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' || !b.is_ascii();
-        byte += 1;
-    }
-    table
-};
+static WORD_BYTES: [bool; 256] =
+    policy_phrase::byte_table!(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' || !b.is_ascii());
 
 #[cfg(test)]
 mod tests {

@@ -45,21 +45,13 @@ enum ByteKind {
 }
 
 /// [`ByteKind`] by byte.
-static BYTE_KINDS: [ByteKind; 256] = {
-    let mut table = [ByteKind::Other; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = match byte as u8 {
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ByteKind::Word,
-            b'\'' => ByteKind::Apostrophe,
-            0x80..=0xBF => ByteKind::Inside,
-            0xC0..=0xFF => ByteKind::Lead,
-            _ => ByteKind::Other,
-        };
-        byte += 1;
-    }
-    table
-};
+static BYTE_KINDS: [ByteKind; 256] = policy_phrase::byte_table!(|b| match b {
+    b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ByteKind::Word,
+    b'\'' => ByteKind::Apostrophe,
+    0x80..=0xBF => ByteKind::Inside,
+    0xC0..=0xFF => ByteKind::Lead,
+    _ => ByteKind::Other,
+});
 
 /// Whether an ASCII byte is whitespace as `char::is_whitespace` has it
 /// (which, unlike `u8::is_ascii_whitespace`, counts the vertical tab).
