@@ -236,7 +236,7 @@ mod tests {
         for title in [
             "Children's Privacy.",
             "YOUR CALIFORNIA PRIVACY RIGHTS (Civil Code 1798.83)",
-            "How You Can Access and Update Your Personal Information and other Account Information",
+            "How Members May Review and Change the Details Kept in Their Profile and other Settings",
         ] {
             assert!(reads_as_heading(title), "{title}");
         }
